@@ -1,0 +1,25 @@
+"""What the build learns about the edition while pages render, shared by the hooks."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Registry:
+    # Paragraph id ("p12") -> source path of the page that holds it.
+    paragraphs: dict[str, str] = field(default_factory=dict)
+    # Footnote label ("12") -> source path of the page that defines it.
+    footnotes: dict[str, str] = field(default_factory=dict)
+    # Source path of the page being rendered, and whether it is a section of the report.
+    page: str = ""
+    in_report: bool = False
+
+
+# Reset by on_config at the start of every build: `mkdocs serve` keeps hook modules loaded.
+registry = Registry()
+
+
+def reset() -> Registry:
+    global registry
+    registry = Registry()
+    return registry

@@ -1,0 +1,84 @@
+"""MkDocs hooks of the edition: thin event functions over the modules in hooks/edition/.
+
+Listed under `hooks:` in mkdocs.yml. MkDocs 1.6 puts this folder on sys.path while loading
+the hook, so the `edition` package beside it imports as usual.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from edition import changes, footnotes, registry
+from edition.extension import EditionExtension
+
+log = get_plugin_logger("edition")
+
+ANCHOR = re.compile(r"\{:?\s*#(p[1-9][0-9]*)\s*\}|^\[\^(\d+)\]:", re.MULTILINE)
+
+
+class State:
+    data: Path
+    emendations: list[dict]
+    marks_found: set[tuple[str, str]]
+
+
+state = State()
+
+
+# Hooks
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # `mkdocs serve` keeps this module between rebuilds: start every build afresh.
+    registry.reset()
+    state.data = Path(config.config_file_path).parent / "data"
+    state.emendations = changes.load_emendations(state.data / "emendations.yml")
+    state.marks_found = set()
+    config.markdown_extensions.append(EditionExtension(registry.registry))
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    repairs_path = state.data / "repairs.yml"
+    repairs = changes.load_yaml_list(repairs_path) if repairs_path.exists() else []
+    content = changes.changes_page(repairs, state.emendations, locate_anchors(files))
+    files.append(File.generated(config, "changes.md", content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    current = registry.registry
+    current.page = page.file.src_uri
+    current.in_report = "section" in page.meta
+    labels = footnotes.check_labels(markdown, current.page, current.footnotes)
+    current.footnotes.update((label, current.page) for label in labels)
+    marks = changes.marks_by_location(markdown, current.page)
+    changes.check_marks(current.page, marks, state.emendations, state.data / "emendations.yml")
+    state.marks_found.update(marks)
+    return markdown
+
+
+@event_priority(-50)  # after every other plugin has seen the pages, as autorefs does
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    changes.check_all_found(state.marks_found, state.emendations, state.data / "emendations.yml")
+    return env
+
+
+# Helper functions
+
+
+# Where each paragraph and footnote lives, read from the page sources before rendering,
+# so generated pages can link to them.
+def locate_anchors(files: Files) -> dict[str, str]:
+    anchors: dict[str, str] = {}
+    for file in files.documentation_pages():
+        if file.generated_by:
+            continue
+        for paragraph, footnote in ANCHOR.findall(file.content_string):
+            anchors[paragraph or f"fn:{footnote}"] = file.src_uri
+    return anchors
