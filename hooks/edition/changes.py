@@ -105,8 +105,7 @@ def changes_page(repairs: list[dict], entries: list[dict], pages: dict[str, str]
         "# Changes to the text",
         "This edition gives every word of the report as received (a text extraction of the "
         "FPRI PDF, kept in the project as `data/source/`). This page lists every change made "
-        "to it: first the changes of wording, then the repairs of the extraction. "
-        "[About this edition](about-this-edition.md) explains the principles.",
+        "to it: first the changes of wording, then the repairs of the extraction.",
         "## Changes of wording",
     ]
     if entries:

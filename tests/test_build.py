@@ -1,0 +1,50 @@
+"""The edition builds with --strict, without a warning, the same twice."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from helpers import REPORT_PAGES, build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def test_strict_build_has_no_warning(site):
+    assert "WARNING" not in site.log and "ERROR" not in site.log, site.log
+
+
+def test_two_builds_give_the_same_files(site, tmp_path):
+    again = build_site(ROOT / "mkdocs.yml", tmp_path / "again")
+    assert again.returncode == 0, again.log
+    first, second = digest(site.path), digest(again.path)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_one_h1_per_page_and_toc_lists_the_sections(site):
+    for page in ["", *REPORT_PAGES, "changes", "about-this-edition", "about-the-publisher"]:
+        assert len(site.page(page).find("article").find_all("h1")) == 1, page
+    nav = [link.get_text(" ", strip=True) for link in site.page("").select("nav.md-nav--primary a.md-nav__link")]
+    for title in ["About the author", "Executive summary", "Introduction", "En route to Beijing",
+                  "Wrestling for digital supremacy", "Conclusion", "Changes to the text"]:
+        assert title in nav
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    for path in site.html_files:
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
+    for page in ["", *REPORT_PAGES]:
+        soup = site.page(page)
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag, attrs={attribute: True}):
+                if tag == "link" and "stylesheet" not in element.get("rel", []) and "icon" not in element.get("rel", []):
+                    continue
+                assert not element[attribute].startswith(("http:", "https:", "//")), element
