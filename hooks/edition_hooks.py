@@ -5,7 +5,6 @@ the hook, so the `edition` package beside it imports as usual.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,12 +12,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition import changes, footnotes, registry
+from edition import changes, footnotes, registry, sources
 from edition.extension import EditionExtension
 
 log = get_plugin_logger("edition")
-
-ANCHOR = re.compile(r"\{:?\s*#(p[1-9][0-9]*)\s*\}|^\[\^(\d+)\]:", re.MULTILINE)
 
 
 class State:
@@ -44,9 +41,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    registry.registry.sources = sources.scan(files)
     repairs_path = state.data / "repairs.yml"
     repairs = changes.load_yaml_list(repairs_path) if repairs_path.exists() else []
-    content = changes.changes_page(repairs, state.emendations, locate_anchors(files))
+    content = changes.changes_page(repairs, state.emendations, registry.registry.sources.anchors)
     files.append(File.generated(config, "changes.md", content=content))
     return files
 
@@ -67,18 +65,3 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     changes.check_all_found(state.marks_found, state.emendations, state.data / "emendations.yml")
     return env
-
-
-# Helper functions
-
-
-# Where each paragraph and footnote lives, read from the page sources before rendering,
-# so generated pages can link to them.
-def locate_anchors(files: Files) -> dict[str, str]:
-    anchors: dict[str, str] = {}
-    for file in files.documentation_pages():
-        if file.generated_by:
-            continue
-        for paragraph, footnote in ANCHOR.findall(file.content_string):
-            anchors[paragraph or f"fn:{footnote}"] = file.src_uri
-    return anchors

@@ -59,8 +59,8 @@ def build_site(config_file: Path, out: Path) -> BuiltSite:
 
 
 def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = None,
-              nav: list | None = None) -> BuiltSite:
-    """A site with the edition's hooks and Markdown settings, the given pages and data files."""
+              nav: list | None = None, bib: dict[str, str] | None = None) -> BuiltSite:
+    """A site with the edition's hooks and Markdown settings, the given pages, data and bib files."""
     config = yaml.safe_load(
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", "")
     )
@@ -68,7 +68,7 @@ def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = No
         "site_name": "tiny",
         "site_url": "http://127.0.0.1:8000/",
         "theme": {"name": "mkdocs"},
-        "hooks": [str(ROOT / "hooks" / "edition_hooks.py")],
+        "hooks": [str(ROOT / hook) for hook in config["hooks"]],
         "markdown_extensions": config["markdown_extensions"],
         "validation": config["validation"],
         "plugins": [],
@@ -80,9 +80,10 @@ def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = No
         path = tmp / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(content).lstrip(), encoding="utf-8")
-    (tmp / "data").mkdir(exist_ok=True)
-    for name, content in (data or {}).items():
-        (tmp / "data" / name).write_text(textwrap.dedent(content).lstrip(), encoding="utf-8")
+    for folder, files in (("data", data), ("bib", bib)):
+        (tmp / folder).mkdir(exist_ok=True)
+        for name, content in (files or {}).items():
+            (tmp / folder / name).write_text(textwrap.dedent(content).lstrip(), encoding="utf-8")
     return build_site(tmp / "mkdocs.yml", tmp / "site")
 
 

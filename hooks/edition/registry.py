@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from edition.sources import Sources
+
 
 @dataclass
 class Registry:
@@ -13,6 +15,8 @@ class Registry:
     # Source path of the page being rendered, and whether it is a section of the report.
     page: str = ""
     in_report: bool = False
+    # What the page sources say before rendering (read once, in on_files).
+    sources: Sources = field(default_factory=Sources)
 
 
 # Reset by on_config at the start of every build: `mkdocs serve` keeps hook modules loaded.

