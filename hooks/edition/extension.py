@@ -5,6 +5,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 
 from edition.footnotes import PrintedNumbers
+from edition.mentions import MentionFinder
 from edition.paragraphs import ParagraphAnchors
 from edition.registry import Registry
 
@@ -18,4 +19,7 @@ class EditionExtension(Extension):
         md.treeprocessors.register(PrintedNumbers(md), "edition-footnotes", PrintedNumbers.priority)
         md.treeprocessors.register(
             ParagraphAnchors(md, self.registry), "edition-paragraphs", ParagraphAnchors.priority
+        )
+        md.treeprocessors.register(
+            MentionFinder(md, self.registry), "edition-mentions", MentionFinder.priority
         )

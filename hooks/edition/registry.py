@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from edition.sources import Sources
 
@@ -17,6 +18,14 @@ class Registry:
     in_report: bool = False
     # What the page sources say before rendering (read once, in on_files).
     sources: Sources = field(default_factory=Sources)
+    # The glossary and entity index (indexdata.Index), its matcher (mentions.Matcher), and
+    # entry id -> the mentions.Locator of every paragraph or note that mentions it.
+    index: Any = None
+    matcher: Any = None
+    mentions: dict[str, set[Any]] = field(default_factory=dict)
+    # Whether the page being rendered is part of the printed text (sections, title page,
+    # the publisher's pages), whose mentions the index records.
+    scan_mentions: bool = False
 
 
 # Reset by on_config at the start of every build: `mkdocs serve` keeps hook modules loaded.

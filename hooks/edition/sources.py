@@ -16,11 +16,12 @@ from mkdocs.structure.files import Files
 PARAGRAPH = re.compile(r"\{:?\s*#(p[1-9][0-9]*)\s*\}")
 FOOTNOTE = re.compile(r"^\[\^(\d+)\]:", re.MULTILINE)
 CITATION = re.compile(r"\]\(@([^)\s]*)\)")
+FIGURE = re.compile(r'<figure [^>]*id="(figure-[1-9][0-9]*)"')
 
 
 @dataclass
 class Sources:
-    # "p12" or "fn:9" -> source path of the page that holds it.
+    # "p12", "fn:9" or "figure-1" -> source path of the page that holds it.
     anchors: dict[str, str] = field(default_factory=dict)
     # citation key -> [(page, footnote number)] in reading order of the pages.
     citations: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
@@ -37,6 +38,7 @@ def scan(files: Files) -> Sources:
 
 def scan_page(page: str, markdown: str, found: Sources) -> None:
     found.anchors.update((anchor, page) for anchor in PARAGRAPH.findall(markdown))
+    found.anchors.update((anchor, page) for anchor in FIGURE.findall(markdown))
     for block in re.split(r"\n\s*\n", markdown):
         footnote = FOOTNOTE.match(block)
         if footnote:
