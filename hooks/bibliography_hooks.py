@@ -52,6 +52,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     data = bibliography.load(state.bib_files, state.root)
     items = bibliography.csl_items(data)
     state.items = {item["id"]: item for item in items}
+    registry.registry.bib_items = state.items
     citations = registry.registry.sources.citations
     check_citations(citations, state.items, [p.relative_to(state.root) for p in state.bib_files])
     page = bibformat.bibliography_page(bibformat.format_entries(items), state.items, citations)

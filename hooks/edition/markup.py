@@ -1,6 +1,7 @@
 """Data (YAML, BibTeX) placed into generated Markdown is text, never markup."""
 from __future__ import annotations
 
+import posixpath
 import re
 
 # HTML's and Markdown's special characters, each written as a numeric character reference.
@@ -10,3 +11,9 @@ SPECIAL = re.compile(r"""[&<>"'*_\[\]`\\#|~]""")
 # Neither HTML nor Markdown in the data may take effect: a <script> shows as text.
 def escape(text: str) -> str:
     return SPECIAL.sub(lambda match: f"&#{ord(match.group())};", " ".join(str(text).split()))
+
+
+# A Markdown link target from one page's source to another's (MkDocs resolves and checks it).
+def link_from(page: str, target: str, fragment: str = "") -> str:
+    relative = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return f"{relative}#{fragment}" if fragment else relative

@@ -23,6 +23,8 @@ class Registry:
     index: Any = None
     matcher: Any = None
     mentions: dict[str, set[Any]] = field(default_factory=dict)
+    # citation key -> CSL-JSON item of every work in bib/ (set by the bibliography hooks).
+    bib_items: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Whether the page being rendered is part of the printed text (sections, title page,
     # the publisher's pages), whose mentions the index records.
     scan_mentions: bool = False

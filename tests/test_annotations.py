@@ -1,0 +1,111 @@
+"""The teaching layer: annotations after their paragraphs, questions, the Teaching page, errors."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from helpers import REPORT_PAGES, tiny_site
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTES = yaml.safe_load((ROOT / "data/annotations.yml").read_text(encoding="utf-8"))
+
+
+def page_of(site, paragraph: str) -> BeautifulSoup:
+    return next(site.page(p) for p in REPORT_PAGES if site.page(p).find(id=paragraph))
+
+
+def test_every_paragraph_has_an_annotation_and_every_section_three_questions(site):
+    annotated = {n["paragraph"] for n in NOTES}
+    assert annotated == {f"p{n}" for n in range(1, 30)}
+    for name in REPORT_PAGES:
+        questions = site.page(name).select("section.discussion-questions li")
+        assert len(questions) >= 3, name
+
+
+def test_each_annotation_follows_its_paragraph_and_marks_its_phrase(site):
+    for note in NOTES:
+        page = page_of(site, note["paragraph"])
+        paragraph = page.find(id=note["paragraph"])
+        aside = paragraph.find_next_sibling()
+        assert aside.name == "aside" and "annotations" in aside["class"], note["id"]
+        element = aside.find(id=f"note-{note['id']}")
+        assert element is not None and element["data-kind"] == note["kind"], note["id"]
+        if "phrase" in note:
+            mark = paragraph.find("mark", attrs={"data-note": f"note-{note['id']}"})
+            assert mark is not None and " ".join(mark.get_text().split()) == note["phrase"], note["id"]
+
+
+def test_annotations_are_numbered_in_reading_order_on_each_page(site):
+    for name in REPORT_PAGES:
+        numbers = [n.get_text() for n in site.page(name).select(".annotation__number")]
+        assert numbers == [f"A{i}" for i in range(1, len(numbers) + 1)], name
+
+
+def test_links_in_annotations_reach_their_targets(site):
+    note = page_of(site, "p1").find(id="note-p1-osce-academy")
+    hrefs = [a["href"] for a in note.select(".annotation__meta a")]
+    assert "../glossary/#osce-academy" in hrefs and "../entities/#bishkek" in hrefs
+    assert "../en-route-to-beijing/#p16" in hrefs
+
+
+def test_teaching_page_lists_every_question_and_the_key_terms(site):
+    page = site.page("teaching").find("article")
+    questions = [n for n in NOTES if n["kind"] == "question"]
+    links = [a["href"] for a in page.find_all("a") if "#note-" in a["href"]]
+    assert sorted(h.split("#note-")[1] for h in links) == sorted(q["id"] for q in questions)
+    key_terms = page.select("span.key-terms")
+    assert key_terms == []  # every placeholder was filled
+    assert "Key terms: " in page.get_text() and page.find("a", href="../glossary/#sco")
+    assert [a["href"] for a in page.select("#reading-path ~ ol a")][:1] == ["../executive-summary/"]
+
+
+def test_kinds_are_counted(site):
+    kinds = Counter(n["kind"] for n in NOTES)
+    shown = Counter(e["data-kind"] for p in REPORT_PAGES for e in site.page(p).select(".annotation"))
+    assert shown == kinds and set(kinds) == {"context", "correction", "cross-reference", "question"}
+
+
+# Bad input, each on a tiny site with one defect.
+
+PAGES = {"index.md": "Home.\n",
+         "a.md": "---\nsection: 1\n---\n\nThe SCO was founded in 2001.\n{#p1}\n"}
+NOTE = ("- id: n1\n  paragraph: p1\n  phrase: founded in 2001\n  kind: context\n"
+        "  author: Editors\n  added_in: 0.1.0\n  text: Founded in Shanghai.\n")
+
+
+@pytest.mark.parametrize(
+    "notes, message",
+    [
+        (NOTE.replace("paragraph: p1", "paragraph: p9"),
+         "data/annotations.yml: annotation 'n1': paragraph 'p9' does not exist in the text"),
+        (NOTE.replace("founded in 2001", "established in 2001"),
+         "annotation 'n1': phrase 'established in 2001' is no longer in p1; the closest words there "
+         "now read 'founded in 2001.'"),
+        (NOTE.replace("kind: context", "kind: gossip"), "annotation 'n1': unknown kind 'gossip'"),
+        (NOTE.replace("  author: Editors\n", ""), "annotation 'n1': missing field 'author'"),
+        (NOTE + "  cites: [nobody2020]\n", "annotation 'n1': cites 'nobody2020', which is not in bib/"),
+        (NOTE + "  refs: [p7]\n", "annotation 'n1': ref 'p7' does not exist"),
+        (NOTE.replace("kind: context", "kind: cross-reference"), "a cross-reference needs field 'refs'"),
+        (NOTE + "  mood: cheerful\n", "annotation 'n1': unknown field 'mood'"),
+    ],
+    ids=["no such paragraph", "phrase edited away", "unknown kind", "missing field", "unknown work",
+         "unknown ref", "cross-reference without refs", "unknown field"],
+)
+def test_bad_annotations_stop_the_build(tmp_path, notes, message):
+    site = tiny_site(tmp_path, PAGES, {"annotations.yml": notes})
+    assert site.returncode != 0, site.log
+    assert message in site.log, site.log
+
+
+def test_annotation_markdown_is_rendered_and_raw_html_escaped(tmp_path):
+    notes = NOTE.replace("Founded in Shanghai.", "Founded *in Shanghai* <script>alert(1)</script>.")
+    site = tiny_site(tmp_path, PAGES, {"annotations.yml": notes})
+    assert site.returncode == 0, site.log
+    html = (tmp_path / "site/a/index.html").read_text()
+    assert "<em>in Shanghai</em>" in html and "<script>alert" not in html
+    assert "<script>alert(1)</script>" in BeautifulSoup(html, "html.parser").find(id="note-n1").get_text()
+    assert '<mark class="annotated annotated--context" data-note="note-n1">founded in 2001</mark>' in html
