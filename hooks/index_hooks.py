@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition import indexdata, indexpages, registry
+from edition import indexdata, indexpages, registry, teachingviews
 from edition.mentions import Locator, Matcher
 
 log = get_plugin_logger("index")
@@ -50,6 +50,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if index is not None:
         files.append(File.generated(config, "glossary.md", content=indexpages.glossary_page(index)))
         files.append(File.generated(config, "entities.md", content=indexpages.entities_page(index)))
+        data = state.root / "data"
+        views = teachingviews.views_page(index, data / "land-110m.json", data / "timeline.yml",
+                                         registry.registry.sources.anchors, files, state.root)
+        files.append(File.generated(config, teachingviews.PAGE, content=views))
     return files
 
 

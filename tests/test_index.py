@@ -249,3 +249,26 @@ def test_tiny_index_builds_and_escapes_data(tmp_path):
         assert "A body <script>alert(1)</script>." in BeautifulSoup(html, "html.parser").get_text(), page
     assert 'class="gloss-term"' in (tmp_path / "site/a/index.html").read_text()
     assert '<a href="../a/#p1">' in (tmp_path / "site/entities/index.html").read_text()
+
+
+# The map and the timeline
+
+def test_map_links_every_place_and_timeline_every_event(site):
+    page = site.page("map-and-timeline").find("article")
+    svg = page.find("svg")
+    places = {e["id"] for e in ENTITIES if e["type"] == "place"}
+    linked = {a["href"].split("#")[1] for a in svg.find_all("a")}
+    assert linked == places
+    events = yaml.safe_load((ROOT / "data/timeline.yml").read_text())
+    items = page.select("ol.timeline > li")
+    assert len(items) == len(events)
+    for item, event in zip(items, events):
+        assert item.find("a", class_="timeline__label")["href"].endswith("#" + event["paragraph"])
+
+
+def test_timeline_event_in_no_paragraph_stops_the_build(tmp_path):
+    timeline = "- year: 2001\n  label: The SCO is founded\n  paragraph: p7\n"
+    site = tiny_site(tmp_path, PAGES, {"glossary.yml": TERM, "entities.yml": PERSON, "timeline.yml": timeline})
+    assert site.returncode != 0, site.log
+    assert ("data/timeline.yml: event 'The SCO is founded' (2001): field 'paragraph' is 'p7', "
+            "which is not in the text") in site.log

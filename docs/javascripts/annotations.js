@@ -35,6 +35,8 @@
     button.setAttribute("aria-expanded", String(open));
     note.querySelector(".annotation__body").hidden = !open;
     note.classList.toggle("annotation--open", open);
+    const mark = document.querySelector(`mark[data-note="${note.id}"]`);
+    if (mark) mark.classList.toggle("annotated--active", open);
   }
 
   function apply() {

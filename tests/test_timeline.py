@@ -1,0 +1,245 @@
+"""The timeline (data/timeline.yml, hooks/edition/timeline.py): the data against the text,
+the exact message for each kind of bad entry, and the HTML."""
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+
+from edition.timeline import MONTHS, load_timeline, timeline_html
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMELINE = ROOT / "data" / "timeline.yml"
+
+
+# The report's passages as written in docs/: paragraphs ending in {#pN}, footnotes [^N]:.
+def report_passages() -> dict[str, str]:
+    passages = {}
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        for block in page.read_text(encoding="utf-8").split("\n\n"):
+            block = block.strip()
+            if paragraph := re.search(r"\n\{#(p[1-9][0-9]*)\}$", block):
+                passages[paragraph.group(1)] = block
+            elif footnote := re.match(r"\[\^([1-9][0-9]*)\]:", block):
+                passages[f"fn:{footnote.group(1)}"] = block
+    return passages
+
+
+@pytest.fixture(scope="module")
+def events() -> list[dict]:
+    return load_timeline(TIMELINE)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "timeline.yml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+# The data
+
+
+def test_the_timeline_is_in_chronological_order(events):
+    assert [e["year"] for e in events] == sorted(e["year"] for e in events)
+    for year in {e["year"] for e in events}:
+        dates = [e["date"] for e in events if e["year"] == year and e["date"]]
+        assert dates == sorted(dates), year
+
+
+def test_every_cited_paragraph_and_footnote_exists_in_the_text(events):
+    passages = report_passages()
+    assert len([p for p in passages if p.startswith("p")]) == 29
+    assert len([p for p in passages if p.startswith("fn:")]) == 19
+    missing = [(e["paragraph"], e["label"]) for e in events if e["paragraph"] not in passages]
+    assert not missing
+
+
+# A date the cited passage does not print needs an editors' note saying where it comes from.
+def test_a_year_or_month_the_passage_does_not_print_is_explained_in_a_note(events):
+    passages = report_passages()
+    for event in events:
+        text, shown = passages[event["paragraph"]], [str(event["year"])]
+        if event["date"]:
+            shown.append(MONTHS[int(event["date"][5:7]) - 1])
+        if not all(word in text for word in shown):
+            assert event["note"], f"{event['label']}: {shown} not in {event['paragraph']}"
+
+
+@pytest.mark.parametrize("year, words", [
+    (1992, "Tian Zengpei"), (1994, "Li Peng"), (1989, "Tiananmen"), (2004, "working groups"),
+    (2012, "Weidong Cloud Education"), (2016, "Tashkent"), (2019, "Memorandum"),
+    (2020, "Uzbekistan"),
+])
+def test_key_events_are_there(events, year, words):
+    assert any(e["year"] == year and words in e["label"] for e in events)
+
+
+def test_the_smgs_date_is_the_reports_with_a_caveat(events):
+    smgs = next(e for e in events if "SMGS" in e["label"])
+    assert (smgs["year"], smgs["paragraph"]) == (1957, "fn:10")
+    assert "1951" in smgs["note"]
+
+
+# Bad entries: the exact message, naming the file, the event and the field
+
+
+GOOD = textwrap.dedent("""\
+    - year: 1992
+      date: 1992-01
+      label: Tian Zengpei tours Central Asia
+      paragraph: p3
+    """)
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("- {year: 1992, label: Tour, paragraph: p3, yaer: 1}",
+     "event 2 ('Tour'): field 'yaer' is unknown; "
+     "the fields are year, date, end_year, when, label, paragraph, note"),
+    ("- {year: 1992, label: Tour}",
+     "event 2 ('Tour'): field 'paragraph' is missing; add it, e.g. paragraph: p3"),
+    ("- {year: 1992, paragraph: p3}",
+     "event 2 (no label): field 'label' is missing; "
+     "add it, e.g. label: Tian Zengpei tours Central Asia"),
+    ("- {year: '1992', label: Tour, paragraph: p3}",
+     "event 2 ('Tour'): field 'year' is '1992'; "
+     "give a year from 1800 to 2020 as a whole number, e.g. year: 1992"),
+    ("- {year: 2021, label: Tour, paragraph: p3}",
+     "event 2 ('Tour'): field 'year' is 2021; "
+     "give a year from 1800 to 2020 as a whole number, e.g. year: 1992"),
+    ("- {year: 1992, label: Tour, paragraph: para 3}",
+     "event 2 ('Tour'): field 'paragraph' is 'para 3'; "
+     "write pN for paragraph N or fn:N for footnote N, e.g. paragraph: p12"),
+    ("- {year: 1992, label: Tour, paragraph: p03}",
+     "event 2 ('Tour'): field 'paragraph' is 'p03'; "
+     "write pN for paragraph N or fn:N for footnote N, e.g. paragraph: p12"),
+    ("- {year: 1992, date: 1992-13, label: Tour, paragraph: p3}",
+     "event 2 ('Tour'): field 'date' is '1992-13'; give an ISO month or day within year 1992, "
+     "e.g. date: 1992-01 or date: 1992-06-22, or leave it out"),
+    ("- {year: 1993, date: 1992-02-01, label: Tour, paragraph: p3}",
+     "event 2 ('Tour'): field 'date' is '1992-02-01'; give an ISO month or day within year "
+     "1993, e.g. date: 1993-01 or date: 1993-06-22, or leave it out"),
+    ("- {year: 1992, end_year: 1992, label: Tour, paragraph: p3}",
+     "event 2 ('Tour'): field 'end_year' is 1992, not after year 1992; "
+     "give the last year of the span or leave it out"),
+    ("- {year: 1992, label: '  ', paragraph: p3}",
+     "event 2 (''): field 'label' is '  '; give a short text"),
+    ("- {year: 1991, label: Tour, paragraph: p3}",
+     "event 2 ('Tour'): field 'year' is 1991, before the previous event's 1992; "
+     "keep the file in chronological order"),
+    ("- {year: 1994, date: 1994-04, label: Visit, paragraph: p4}\n"
+     "- {year: 1994, date: 1994-03-31, label: Tour, paragraph: p3}",
+     "event 3 ('Tour'): field 'date' is 1994-03-31, before the previous event's 1994-04; "
+     "keep the file in chronological order"),
+    ("- just a line",
+     "event 2 (no label): not a mapping of fields; "
+     "write 'year: ...', 'label: ...' and 'paragraph: ...' under its '- '"),
+])
+def test_a_bad_event_stops_the_build_with_a_message(tmp_path, entry, message):
+    path = write(tmp_path, GOOD + entry + "\n")
+    with pytest.raises(PluginError) as error:
+        load_timeline(path)
+    assert str(error.value) == f"{path}, {message}"
+
+
+def test_a_long_label_is_shortened_in_the_message(tmp_path):
+    path = write(tmp_path, f"- {{year: 1, label: {'x' * 60}, paragraph: p3}}\n")
+    with pytest.raises(PluginError) as error:
+        load_timeline(path)
+    assert f"event 1 ('{'x' * 49}…'): field 'year' is 1;" in str(error.value)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("year: 1992\n", "the timeline must be a list of events ('- year: ...')"),
+    ("- [unclosed\n", "cannot read the timeline: "),
+])
+def test_a_bad_file_stops_the_build_with_a_message(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(PluginError) as error:
+        load_timeline(path)
+    assert str(error.value).startswith(f"{path}: {message}")
+
+
+def test_loading_normalises_dates_and_whitespace(tmp_path):
+    path = write(tmp_path, """\
+        - year: 2016
+          date: 2016-06-22
+          label: >-
+            Xi   visits
+            Tashkent
+          paragraph: p20
+        """)
+    [event] = load_timeline(path)
+    assert event == {"year": 2016, "date": "2016-06-22", "end_year": None, "when": None,
+                     "label": "Xi visits Tashkent", "paragraph": "p20", "note": None}
+
+
+# The HTML
+
+
+def soup(events: list[dict], links: dict[str, str]) -> BeautifulSoup:
+    return BeautifulSoup(timeline_html(events, links), "html.parser")
+
+
+def event(**fields) -> dict:
+    return {"year": 2014, "date": None, "end_year": None, "when": None, "label": "Roundtable",
+            "paragraph": "p19", "note": None, **fields}
+
+
+@pytest.mark.parametrize("fields, datetimes, shown", [
+    ({}, ["2014"], "2014"),
+    ({"date": "2014-03"}, ["2014-03"], "March 2014"),
+    ({"year": 2016, "date": "2016-06-22"}, ["2016-06-22"], "22 June 2016"),
+    ({"year": 2001, "end_year": 2011}, ["2001", "2011"], "2001–2011"),
+    ({"year": 2019, "when": "summer 2019"}, ["2019"], "summer 2019"),
+    ({"year": 2019, "date": "2019-11", "when": "early November 2019"}, ["2019-11"],
+     "early November 2019"),
+])
+def test_each_event_shows_its_date_in_a_time_element(fields, datetimes, shown):
+    item = soup([event(**fields)], {"p19": "#p19"}).select_one("ol.timeline > li")
+    assert [t["datetime"] for t in item.find_all("time")] == datetimes
+    assert item.select_one(".timeline__date").get_text() == shown
+
+
+@pytest.mark.parametrize("paragraph, href, shown, spoken", [
+    ("p19", "../wrestling-for-digital-supremacy/#p19", "(¶\u00a019)", "paragraph 19"),
+    ("fn:10", "../en-route-to-beijing/#fn:10", "(n.\u00a010)", "note 10"),
+])
+def test_each_event_links_to_its_passage(paragraph, href, shown, spoken):
+    item = soup([event(paragraph=paragraph)], {paragraph: href}).li
+    assert item.find("a", class_="timeline__label")["href"] == href
+    where = item.find(class_="timeline__where")
+    assert where.find(attrs={"aria-hidden": "true"}).get_text() == shown
+    assert where.find(class_="visually-hidden").get_text() == spoken
+
+
+def test_the_edition_timeline_renders_one_item_per_event(events):
+    links = {e["paragraph"]: f"#{e['paragraph']}" for e in events}
+    items = soup(events, links).select("ol.timeline > li.timeline__event")
+    assert len(items) == len(events)
+    assert [i.find("a")["href"] for i in items] == [f"#{e['paragraph']}" for e in events]
+    noted = [i for i in items if i.find(class_="timeline__note")]
+    assert len(noted) == len([e for e in events if e["note"]])
+
+
+def test_data_is_escaped():
+    bad = event(label="<script>alert(1)</script>", note='"&<b>', when="<i>now</i>",
+                date="2014-03")
+    html = timeline_html([bad], {"p19": '/x?a=1&b="2"'})
+    assert "<script>" not in html and "<b>" not in html and "<i>" not in html
+    item = BeautifulSoup(html, "html.parser").li
+    assert item.find("script") is None
+    assert item.a.get_text() == "<script>alert(1)</script>"
+    assert item.a["href"] == '/x?a=1&b="2"'
+    assert item.find(class_="timeline__note").get_text() == "Editors' note: \"&<b>"
+    assert item.time.get_text() == "<i>now</i>"
+
+
+def test_a_paragraph_without_a_link_stops_the_build():
+    with pytest.raises(PluginError) as error:
+        timeline_html([event()], {})
+    assert str(error.value) == ("timeline: no link for 'p19' ('Roundtable'); "
+                                "pass links[id] for every pN and fn:N the timeline cites")
