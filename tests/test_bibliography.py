@@ -78,17 +78,17 @@ def test_every_url_has_its_archive_link(site):
 @pytest.mark.parametrize(
     "key, expected",
     [
-        # Chicago author-date (CMOS 17, 15.9 and 15.49): author, year, quoted title in
+        # Chicago author-date (CMOS 18, chap. 13): author, year, quoted title in
         # headline case, italic periodical, month and day, URL.
         ("yau2019smart", "Yau, Tsz Yan. 2019. “Smart Cities or Surveillance? Huawei in Central Asia.” "
                          "The Diplomat, August 7. "
                          "https://thediplomat.com/2019/08/smart-cities-or-surveillance-huawei-in-central-asia/."),
-        # Same author, same year: a, b, c, d in order of title (CMOS 15.19).
+        # Same author, same year: a, b, c, d in order of title.
         ("xu1994kazakhstan", "Xu, Hongzhi. 1994a. “China and Kazakhstan Signed Border Agreements and "
                              "Other Documents.” People’s Daily, April 26."),
         ("xu1994karimov", "Xu, Hongzhi. 1994d. “Premier Li Peng and President Karimov Attended Signatory "
                           "Ceremony of Four Documents.” People’s Daily, April 20."),
-        # No date: n.d. (CMOS 15.44); an organization as author.
+        # No date: n.d.; an organization as author.
         ("unescap-nd-list", "United Nations Economic and Social Commission for Asia and the Pacific "
                             "(UNESCAP). n.d. “List of Participants at the High-Level Regional Roundtable on "
                             "Telecommunications Connectivity in Central Asia.” https://www.unescap.org/sites/"

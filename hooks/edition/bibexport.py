@@ -71,3 +71,28 @@ def ris_record(item: dict[str, Any]) -> str:
         lines.append(("DA", "/".join(padded) + "/"))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {value}\n" for tag, value in lines) + "\n"
+
+
+# A CSL item as biblatex, for the edition's own citations (the report, the edition, a paragraph).
+CSL_TO_BIBLATEX = {"report": "report", "webpage": "online"}
+
+
+def csl_to_bibtex(item: dict[str, Any], title: str) -> str:
+    """`title` as printed (title case): BibTeX styles lower the case themselves where needed."""
+    entry_type = "online" if item.get("URL") else CSL_TO_BIBLATEX.get(item["type"], "misc")
+    authors = " and ".join(f"{a['family']}, {a['given']}" for a in item.get("author", []))
+    date = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(item["issued"]["date-parts"][0]))
+    fields = {
+        "author": authors,
+        "title": title,
+        "organization" if entry_type == "online" else "institution": item.get("publisher"),
+        "location": item.get("publisher-place"),
+        "date": date,
+        "series": item.get("collection-title"),
+        "version": item.get("version"),
+        "note": item.get("medium"),
+        "url": item.get("URL"),
+        "langid": {"en": "english"}.get(item.get("language", ""), None),
+    }
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields.items() if value)
+    return f"@{entry_type}{{{item['id']},\n{body}}}\n"

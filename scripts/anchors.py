@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Anchor manifests: every citable anchor of a built edition, and the check that a new
+build keeps every anchor of every released manifest (or declares where it went).
+
+    python scripts/anchors.py write SITE_DIR VERSION   # data/anchors/VERSION.json
+    python scripts/anchors.py check SITE_DIR           # exit 1 on a lost anchor
+
+Citable anchors: paragraphs (pN), footnotes (fn:N), headings, glossary terms and index
+entries, each with the page it is on. A lost anchor is one a released manifest lists
+that the build no longer has on that page, unless data/redirects.yml says where it went.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+MANIFESTS = ROOT / "data" / "anchors"
+REDIRECTS = ROOT / "data" / "redirects.yml"
+CITABLE = re.compile(r"^(p[1-9][0-9]*|fn:[1-9][0-9]*)$")
+
+
+def manifest(site: Path) -> dict[str, list[str]]:
+    """Page URL ("introduction/") -> its citable anchors, sorted."""
+    pages: dict[str, list[str]] = {}
+    for path in sorted(site.rglob("index.html")):
+        url = path.parent.relative_to(site).as_posix() + "/" if path.parent != site else ""
+        if url.startswith("p/"):
+            continue  # the permalinks redirect; they hold no anchors of their own
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article")
+        if article is None:
+            continue
+        anchors = {tag["id"] for tag in article.find_all(id=CITABLE)}
+        anchors |= {tag["id"] for tag in article.find_all(re.compile("^h[1-6]$"), id=True)}
+        if anchors:
+            pages[url] = sorted(anchors)
+    return pages
+
+
+def lost_anchors(released: dict[str, list[str]], current: dict[str, list[str]],
+                 redirects: dict[str, str]) -> list[str]:
+    """'page#anchor' of every released anchor the current build lacks, unless redirected."""
+    lost = []
+    for page, anchors in released.items():
+        for anchor in anchors:
+            if anchor not in current.get(page, ()) and f"{page}#{anchor}" not in redirects:
+                lost.append(f"{page}#{anchor}")
+    return lost
+
+
+def load_redirects(path: Path = REDIRECTS) -> dict[str, str]:
+    entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+    return {entry["from"]: entry["to"] for entry in entries}
+
+
+def check(site: Path) -> list[str]:
+    current, redirects, problems = manifest(site), load_redirects(), []
+    for path in sorted(MANIFESTS.glob("*.json")):
+        released = json.loads(path.read_text(encoding="utf-8"))["pages"]
+        problems += [f"{path.name}: {lost}" for lost in lost_anchors(released, current, redirects)]
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["write", "check"])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("version", nargs="?")
+    args = parser.parse_args(argv)
+    if args.command == "write":
+        if not args.version:
+            parser.error("write needs the VERSION")
+        MANIFESTS.mkdir(parents=True, exist_ok=True)
+        target = MANIFESTS / f"{args.version}.json"
+        data = {"version": args.version, "pages": manifest(args.site)}
+        target.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(target)
+        return 0
+    problems = check(args.site)
+    for problem in problems:
+        print(f"lost anchor {problem}: restore it or declare a redirect in data/redirects.yml",
+              file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

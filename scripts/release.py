@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Release a version of the edition into the local gh-pages branch with mike (never pushed).
+
+    python scripts/release.py VERSION        # what `make release VERSION=x.y.z` runs
+
+VERSION must be data/work.yml's edition.version and have an entry in data/changelog.yml.
+The release is built with site_url = EDITION_BASE_URL + VERSION + "/" (default base
+http://127.0.0.1:8000/, as `make serve-versions` serves it), so each release's pages name
+their own address; `latest` is made an alias of it and the default version. The release's
+anchor manifest is written to data/anchors/VERSION.json: commit it with the release.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import anchors  # noqa: E402
+
+
+def fail(message: str) -> int:
+    print(f"release: {message}", file=sys.stderr)
+    return 1
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        return fail("usage: scripts/release.py VERSION (e.g. make release VERSION=0.1.0)")
+    version = argv[0]
+    work = yaml.safe_load((ROOT / "data/work.yml").read_text(encoding="utf-8"))
+    if work["edition"]["version"] != version:
+        return fail(f"data/work.yml says edition.version {work['edition']['version']!r}, not "
+                    f"{version!r}: set it there first")
+    releases = yaml.safe_load((ROOT / "data/changelog.yml").read_text(encoding="utf-8")) or []
+    if version not in {str(r.get("version")) for r in releases}:
+        return fail(f"data/changelog.yml has no entry for {version}: describe the release first")
+    base = os.environ.get("EDITION_BASE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
+    env = {**os.environ, "SITE_URL": f"{base}{version}/", "VERSION_PROVIDER": "mike",
+           "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = [sys.executable, "-m", "mkdocs"]
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run([*mkdocs, "build", "--strict", "--site-dir", folder], cwd=ROOT, env=env, check=True)
+        lost = anchors.check(Path(folder))
+        if lost:
+            return fail("anchors of earlier releases are missing: " + ", ".join(lost))
+        anchors.main(["write", folder, version])
+    mike = [str(Path(sys.executable).with_name("mike"))]  # the console script of the venv
+    subprocess.run([*mike, "deploy", "--update-aliases", version, "latest"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*mike, "set-default", "latest"], cwd=ROOT, env=env, check=True)
+    print(f"released {version} into the local gh-pages branch (not pushed); "
+          f"commit data/anchors/{version}.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,143 @@
+"""Citing: the formatted citations, the /cite/ page, page metadata, CITATION.cff, the
+changelog and the /p/N/ permalinks."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import REPORT_PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = yaml.safe_load((ROOT / "data/work.yml").read_text(encoding="utf-8"))
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default, which the test build uses
+VERSION = WORK["edition"]["version"]
+
+
+def cite_data(site, page: str) -> dict:
+    return json.loads(site.page(page).find(id="cite-data").string)
+
+
+def style(entry: dict, name: str) -> dict:
+    return next(s for s in entry["styles"] if s["name"].startswith(name))
+
+
+# Expected strings written from the style guides, not from the processor's output:
+# Chicago 18th ed. (author-date, reports: 13.x; no place of publication), APA 7th ed.
+# (reports, 10.4; "para." locator, 8.28), MLA 9th ed. (works in a series; "par." locator).
+REPORT = {
+    "Chicago": ("Yau, Niva. 2020. Russia and China’s Quiet Rivalry in Central Asia. Eurasia Program, "
+                "Central Asia Initiative. Foreign Policy Research Institute.", "(Yau 2020)"),
+    "APA": ("Yau, N. (2020). Russia and China’s quiet rivalry in Central Asia (Eurasia Program, "
+            "Central Asia Initiative). Foreign Policy Research Institute.", "(Yau, 2020)"),
+    "MLA": ("Yau, Niva. Russia and China’s Quiet Rivalry in Central Asia. Foreign Policy Research "
+            "Institute, Sept. 2020. Eurasia Program, Central Asia Initiative.", "(Yau)"),
+}
+PARAGRAPH_12 = {
+    "Chicago": (f"Yau, Niva. 2020. Russia and China’s Quiet Rivalry in Central Asia. Version {VERSION}. "
+                f"Foreign Policy Research Institute. Annotated online edition. "
+                f"{SITE_URL}en-route-to-beijing/#p12.", "(Yau 2020, para. 12)"),
+    "APA": (f"Yau, N. (2020). Russia and China’s quiet rivalry in Central Asia (Version {VERSION}) "
+            f"[Annotated online edition]. Foreign Policy Research Institute. "
+            f"{SITE_URL}en-route-to-beijing/#p12", "(Yau, 2020, para. 12)"),
+    "MLA": (f"Yau, Niva. Russia and China’s Quiet Rivalry in Central Asia. Version {VERSION}, Foreign "
+            f"Policy Research Institute, Sept. 2020, {SITE_URL}en-route-to-beijing/#p12. Annotated "
+            f"online edition.", "(Yau, par. 12)"),
+}
+
+
+@pytest.mark.parametrize("name", REPORT)
+def test_the_report_is_cited_as_the_style_guides_say(site, name):
+    entry = style(cite_data(site, "introduction")["report"], name)
+    assert (entry["text"], entry["inText"]) == REPORT[name]
+
+
+@pytest.mark.parametrize("name", PARAGRAPH_12)
+def test_a_paragraph_is_cited_with_its_number_and_address(site, name):
+    entry = style(cite_data(site, "en-route-to-beijing")["paragraphs"]["p12"], name)
+    assert (entry["text"], entry["inText"]) == PARAGRAPH_12[name]
+
+
+def test_every_paragraph_and_page_offers_cite(site):
+    for name in REPORT_PAGES:
+        page = site.page(name)
+        data = cite_data(site, name)
+        for paragraph in page.select("article p.para"):
+            link = paragraph.find("a", class_="para-cite")
+            assert link["href"] == f"../cite/#cite-p{paragraph['id'][1:]}"
+            assert paragraph["id"] in data["paragraphs"]
+        assert page.select_one("article p.page-cite a.cite-open")["href"] == "../cite/#cite-edition"
+    cite = site.page("cite")
+    assert len(cite.select("div.cite-entry")) == 29
+    formats = [s.get_text() for s in cite.select("#cite-p12 ~ div summary, div#cite-p12 summary")]
+    assert formats[:3] == ["BibTeX", "RIS", "CSL-JSON"]
+
+
+def test_machine_formats_of_a_paragraph(site):
+    formats = {f["name"]: f["text"] for f in cite_data(site, "conclusion")["paragraphs"]["p29"]["formats"]}
+    assert f"url = {{{SITE_URL}conclusion/#p29}}" in formats["BibTeX"]
+    assert f"version = {{{VERSION}}}" in formats["BibTeX"]
+    assert f"UR  - {SITE_URL}conclusion/#p29" in formats["RIS"]
+    item = json.loads(formats["CSL-JSON"])
+    assert item["URL"] == f"{SITE_URL}conclusion/#p29" and item["version"] == VERSION
+
+
+def meta(soup, key: str, attribute: str = "name") -> list[str]:
+    return [tag["content"] for tag in soup.find_all("meta", attrs={attribute: key})]
+
+
+@pytest.mark.parametrize("page, title, section", [
+    ("", WORK["report"]["title"], False),
+    ("introduction", "Introduction", True),
+    ("glossary", "Glossary", False),
+])
+def test_every_page_carries_citation_metadata(site, page, title, section):
+    soup = site.page(page)
+    url = SITE_URL + (f"{page}/" if page else "")
+    report = WORK["report"]
+    assert meta(soup, "citation_title") == [title if section else report["title"]]
+    assert meta(soup, "citation_author") == ["Yau, Niva"]
+    assert meta(soup, "citation_publication_date") == ["2020/09"]
+    assert meta(soup, "citation_publisher") == [report["publisher"]]
+    assert meta(soup, "citation_language") == ["en"]
+    assert meta(soup, "citation_inbook_title") == ([report["title"]] if section else [])
+    assert meta(soup, "DC.creator") == ["Niva Yau"] and meta(soup, "DC.date") == ["2020-09"]
+    assert meta(soup, "DC.publisher") == [report["publisher"]] and meta(soup, "DC.language") == ["en"]
+    assert meta(soup, "DC.hasVersion") == [VERSION]
+    assert meta(soup, "og:url", "property") == [url] and meta(soup, "og:type", "property") == ["article"]
+    assert soup.find("link", rel="canonical")["href"] == url
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Report" and data["author"]["name"] == "Niva Yau"
+    assert data["publisher"]["name"] == report["publisher"] and data["datePublished"] == "2020-09"
+    assert data["version"] == VERSION and data["url"] == url
+    if section:
+        assert data["isPartOf"] == {"@type": "Report", "name": report["title"], "url": SITE_URL,
+                                    "version": VERSION}
+
+
+def test_citation_cff_is_generated_from_work_yml_and_valid():
+    assert subprocess.run([sys.executable, str(ROOT / "scripts/citation_cff.py"), "--check"]).returncode == 0
+    cffconvert = Path(sys.executable).with_name("cffconvert")
+    result = subprocess.run([str(cffconvert), "--validate", "-i", str(ROOT / "CITATION.cff")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert cff["version"] == VERSION and cff["preferred-citation"]["authors"][0]["family-names"] == "Yau"
+
+
+def test_changelog_lists_each_release_with_its_text_changes(site):
+    page = site.page("changelog").find("article")
+    assert page.find(id="v" + VERSION.replace(".", "-"))
+    assert page.find("a", href="../en-route-to-beijing/#fn:9")
+
+
+def test_permalinks_lead_to_each_paragraph(site):
+    for number in range(1, 30):
+        html = (site.path / "p" / str(number) / "index.html").read_text()
+        page = next(p for p in REPORT_PAGES if site.page(p).find(id=f"p{number}"))
+        assert f'content="0; url=../../{page}/#p{number}"' in html
+        assert f'<link rel="canonical" href="{SITE_URL}{page}/#p{number}">' in html
