@@ -23,7 +23,7 @@ H1_END = re.compile(r"(<h1[^>]*>.*?</h1>)", re.DOTALL)
 
 class State:
     root: Path
-    work: work.Work
+    work: work.Work | None  # None without data/work.yml (e.g. the tests' tiny sites)
     citations: citations.Citations
     sections: list[tuple[str, str, list[int]]]  # (title, page URL, paragraph numbers)
 
@@ -36,11 +36,14 @@ state = State()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.root = Path(config.config_file_path).parent
-    state.work = work.load(state.root / "data" / "work.yml", state.root, config.site_url)
+    path = state.root / "data" / "work.yml"
+    state.work = work.load(path, state.root, config.site_url) if path.exists() else None
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if state.work is None:
+        return files
     anchors = registry.registry.sources.anchors
     pages: dict[int, str] = {}
     by_page: dict[str, list[int]] = {}
@@ -66,6 +69,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if state.work is None:
+        return html
     cite_url = get_relative_url("cite/", page.url)
     numbers = [int(n) for n in re.findall(r'<a class="para-num" href="#p(\d+)"', html)]
     html = PARA_NUM.sub(
@@ -73,8 +78,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
                    f'data-cite="p{m.group(2)}" aria-label="Cite paragraph {m.group(2)}">Cite</a>'),
         html,
     )
-    page_cite = (f'<p class="page-cite"><a class="cite-open" href="{cite_url}#cite-edition" '
-                 f'data-cite="page">Cite this edition</a></p>')
+    page_cite = (f'<div class="page-cite"><a class="cite-open" href="{cite_url}#cite-edition" '
+                 f'data-cite="page">Cite this edition</a></div>')
     html = H1_END.sub(lambda m: m.group(1) + page_cite, html, count=1)
     data = citations.page_data(state.work, state.citations, page.url, numbers)
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
@@ -82,12 +87,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if state.work is None:
+        return output
     url = state.work.url + page.url
     tags = metadata.head_tags(state.work, page.title or "", url, "section" in page.meta)
     return output.replace("</head>", f"{tags}\n</head>", 1)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    if state.work is None:
+        return
     site = Path(config.site_dir)
     for number, page_url in sorted(state.citations.pages.items()):
         folder = site / "p" / str(number)

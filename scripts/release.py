@@ -42,7 +42,9 @@ def main(argv: list[str]) -> int:
     if version not in {str(r.get("version")) for r in releases}:
         return fail(f"data/changelog.yml has no entry for {version}: describe the release first")
     base = os.environ.get("EDITION_BASE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
-    env = {**os.environ, "SITE_URL": f"{base}{version}/", "VERSION_PROVIDER": "mike",
+    # mike runs `mkdocs` from PATH: the venv's, whether or not it is activated.
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    env = {**os.environ, "PATH": path, "SITE_URL": f"{base}{version}/", "VERSION_PROVIDER": "mike",
            "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = [sys.executable, "-m", "mkdocs"]
     with tempfile.TemporaryDirectory() as folder:
@@ -52,6 +54,8 @@ def main(argv: list[str]) -> int:
             return fail("anchors of earlier releases are missing: " + ", ".join(lost))
         anchors.main(["write", folder, version])
     mike = [str(Path(sys.executable).with_name("mike"))]  # the console script of the venv
+    # mike adds the version's folder to site_url itself.
+    env["SITE_URL"] = base
     subprocess.run([*mike, "deploy", "--update-aliases", version, "latest"], cwd=ROOT, env=env, check=True)
     subprocess.run([*mike, "set-default", "latest"], cwd=ROOT, env=env, check=True)
     print(f"released {version} into the local gh-pages branch (not pushed); "

@@ -70,7 +70,7 @@ def test_every_paragraph_and_page_offers_cite(site):
             link = paragraph.find("a", class_="para-cite")
             assert link["href"] == f"../cite/#cite-p{paragraph['id'][1:]}"
             assert paragraph["id"] in data["paragraphs"]
-        assert page.select_one("article p.page-cite a.cite-open")["href"] == "../cite/#cite-edition"
+        assert page.select_one("article div.page-cite a.cite-open")["href"] == "../cite/#cite-edition"
     cite = site.page("cite")
     assert len(cite.select("div.cite-entry")) == 29
     formats = [s.get_text() for s in cite.select("#cite-p12 ~ div summary, div#cite-p12 summary")]

@@ -14,7 +14,7 @@ from import_report import SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 # The edition's own additions inside the report's paragraphs and notes.
-APPARATUS = ".para-num, sup[id^=fnref], a.footnote-backref, ins.critic, .editorial"
+APPARATUS = ".para-num, .para-cite, sup[id^=fnref], a.footnote-backref, ins.critic, .editorial"
 SOURCE_MARKUP = re.compile(r"<sup>\d+</sup>|\*|\[(https?://[^\]]+)\]\(\1\)|<(https?://[^>]+)>")
 
 
