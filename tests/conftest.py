@@ -1,15 +1,18 @@
 """Shared fixtures: the real edition is built once per test session; every test reads it."""
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks"), str(ROOT / "tests")]
 
-from helpers import BuiltSite, build_site  # noqa: E402
+from helpers import BuiltSite, build_site, git  # noqa: E402
 from import_report import SOURCE, Block, parse_source  # noqa: E402
 
 
@@ -23,3 +26,27 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture(scope="session")
 def source_blocks() -> list[Block]:
     return parse_source(SOURCE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def released(tmp_path_factory) -> Path:
+    """A throwaway clone of the project (its last commit) with two releases deployed by mike:
+    the current version, then 0.2.0."""
+    repo = tmp_path_factory.mktemp("releases") / "edition"
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
+    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@127.0.0.1",
+                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@127.0.0.1"}
+    env = {**os.environ, **identity, "EDITION_FORMATS": "off", "SOURCE_DATE_EPOCH": "1600000000"}
+    version = yaml.safe_load((repo / "data/work.yml").read_text())
+    first = version["edition"]["version"]
+    subprocess.run([sys.executable, "scripts/release.py", first], cwd=repo, env=env, check=True,
+                   capture_output=True)
+    work = (repo / "data/work.yml").read_text().replace(f'version: "{first}"', 'version: "0.2.0"')
+    (repo / "data/work.yml").write_text(work)
+    changelog = (repo / "data/changelog.yml").read_text()
+    (repo / "data/changelog.yml").write_text(
+        '- version: "0.2.0"\n  date: "2026-12-01"\n  summary: A test release.\n' + changelog)
+    git(repo, "commit", "--quiet", "-am", "0.2.0", env=env)
+    subprocess.run([sys.executable, "scripts/release.py", "0.2.0"], cwd=repo, env=env, check=True,
+                   capture_output=True)
+    return repo

@@ -89,3 +89,8 @@ def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = No
 
 def words(text: str) -> list[str]:
     return text.split()
+
+
+def git(folder: Path, *args: str, env: dict | None = None) -> str:
+    return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, text=True,
+                          env=env).stdout

@@ -2,14 +2,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
 import anchors
+from helpers import git
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,34 +30,6 @@ def test_the_manifest_lists_paragraphs_notes_headings_and_index_entries(site):
     assert "discussion-questions" in current["introduction/"]
     assert "sco" in current["glossary/"] and "xi-jinping" in current["entities/"]
     assert not any(page.startswith("p/") for page in current)
-
-
-def git(folder: Path, *args: str, env: dict | None = None) -> str:
-    return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, text=True,
-                          env=env).stdout
-
-
-@pytest.fixture(scope="module")
-def released(tmp_path_factory) -> Path:
-    """A throwaway clone of the project with releases 0.1.0 and 0.2.0 deployed by mike."""
-    repo = tmp_path_factory.mktemp("releases") / "edition"
-    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
-    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@127.0.0.1",
-                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@127.0.0.1"}
-    env = {**os.environ, **identity, "EDITION_FORMATS": "off", "SOURCE_DATE_EPOCH": "1600000000"}
-    version = json.loads(json.dumps(__import__("yaml").safe_load((repo / "data/work.yml").read_text())))
-    first = version["edition"]["version"]
-    subprocess.run([sys.executable, "scripts/release.py", first], cwd=repo, env=env, check=True,
-                   capture_output=True)
-    work = (repo / "data/work.yml").read_text().replace(f'version: "{first}"', 'version: "0.2.0"')
-    (repo / "data/work.yml").write_text(work)
-    changelog = (repo / "data/changelog.yml").read_text()
-    (repo / "data/changelog.yml").write_text(
-        '- version: "0.2.0"\n  date: "2026-12-01"\n  summary: A test release.\n' + changelog)
-    git(repo, "commit", "--quiet", "-am", "0.2.0", env=env)
-    subprocess.run([sys.executable, "scripts/release.py", "0.2.0"], cwd=repo, env=env, check=True,
-                   capture_output=True)
-    return repo
 
 
 def test_two_releases_are_deployed_with_versions_json(released):
