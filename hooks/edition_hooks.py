@@ -8,14 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from edition import changes, footnotes, registry, sources
 from edition.extension import EditionExtension
-
-log = get_plugin_logger("edition")
 
 
 class State:

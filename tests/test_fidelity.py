@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from helpers import REPORT_PAGES
 from import_report import SECTIONS
