@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import yaml
+
 from helpers import REPORT_PAGES, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,3 +50,12 @@ def test_nothing_is_loaded_from_another_host(site):
                 if tag == "link" and "stylesheet" not in element.get("rel", []) and "icon" not in element.get("rel", []):
                     continue
                 assert not element[attribute].startswith(("http:", "https:", "//")), element
+
+
+def test_changes_page_tabulates_every_change(site):
+    repairs = yaml.safe_load((ROOT / "data/repairs.yml").read_text())
+    emendations = yaml.safe_load((ROOT / "data/emendations.yml").read_text())
+    article = site.page("changes").find("article")
+    tables = article.find_all("table")
+    assert [len(t.select("tbody tr")) for t in tables] == [len(emendations), len(repairs)]
+    assert "|" not in " ".join(p.get_text() for p in article.find_all("p"))

@@ -109,15 +109,13 @@ def changes_page(repairs: list[dict], entries: list[dict], pages: dict[str, str]
         "## Changes of wording",
     ]
     if entries:
-        lines.append("| Where | Change | Reason |\n| --- | --- | --- |")
-        lines.extend(
-            f"| {locator(e['where'], pages)} | {describe_mark(e['mark'])} | {cell(e['reason'])} |"
-            for e in entries
-        )
+        rows = [f"| {locator(e['where'], pages)} | {describe_mark(e['mark'])} | {cell(e['reason'])} |"
+                for e in entries]
+        lines.append(table(["Where", "Change", "Reason"], rows))
     else:
         lines.append("None: the wording is as printed.")
     lines.append("## Repairs of the extraction")
-    lines.append("| What | Where | Source lines |\n| --- | --- | --- |")
+    rows = []
     for repair in repairs:
         where = repair["where"]
         if LOCATION.match(str(where)):
@@ -129,8 +127,14 @@ def changes_page(repairs: list[dict], entries: list[dict], pages: dict[str, str]
         source_lines = ", ".join(str(n) for n in repair.get("source_lines", [])) or "throughout"
         if "count" in repair:
             source_lines += f" ({repair['count']} times)"
-        lines.append(f"| {cell(repair['what'])} | {shown} | {source_lines} |")
+        rows.append(f"| {cell(repair['what'])} | {shown} | {source_lines} |")
+    lines.append(table(["What", "Where", "Source lines"], rows))
     return "\n\n".join(lines) + "\n"
+
+
+# A Markdown table: its rows on consecutive lines (a blank line would end it).
+def table(header: list[str], rows: list[str]) -> str:
+    return "\n".join([f"| {' | '.join(header)} |", "|" + " --- |" * len(header), *rows])
 
 
 def locator(location: str, pages: dict[str, str]) -> str:

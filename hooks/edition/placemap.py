@@ -110,7 +110,7 @@ def place_map_svg(
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="place-map" '
-        f'viewBox="0 0 {_n(WIDTH)} {_n(height)}" font-size="{_n(FONT)}" role="img" '
+        f'viewBox="0 0 {_n(WIDTH)} {_n(height)}" font-size="{_n(FONT)}" role="group" '
         f'aria-labelledby="{id_prefix}-title {id_prefix}-desc">',
         f'<title id="{id_prefix}-title">{escape(title)}</title>',
         f'<desc id="{id_prefix}-desc">{escape(_description(frame, inside, beyond))}</desc>',
