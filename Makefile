@@ -3,11 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# npm writes this file on every install: it stamps node_modules/ (axe-core, Lighthouse).
+NODE_STAMP := node_modules/.package-lock.json
 # Builds are reproducible: dates in the sitemap come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1600000000)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test linkcheck linkcheck-online import clean
+.PHONY: serve build test bench bench-index linkcheck linkcheck-online import clean pdf epub \
+	system-deps release serve-versions
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,14 +18,50 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-serve: build
+# mkdocs serve builds the site itself (without the PDF and EPUB, for a quick reload).
+serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)
+# The PDFs or the EPUB alone, from the site in site/ (built first, without them, if there
+# is none); `make build` makes both, in site/downloads/, through hooks/formats_hooks.py.
+pdf: $(STAMP) site/index.html
+	$(BIN)/python scripts/formats.py pdf
+
+epub: $(STAMP) site/index.html
+	$(BIN)/python scripts/formats.py epub
+
+site/index.html: | $(STAMP)
+	EDITION_FORMATS=off $(BIN)/mkdocs build --strict
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+# Debian packages the PDFs, the EPUB check and the browser tests need (apt-get, as root).
+system-deps:
+	scripts/system-deps.sh
+
+test: system-deps $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# Build time (hooks on and off, the text x1, x10, x50), page weights, Lighthouse: a table.
+bench: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/bench.py
+
+# The index's cost as the text grows (1x, 10x, 50x): a table.
+bench-index: $(STAMP)
+	$(BIN)/python scripts/bench_index.py
+
+# A release into the local gh-pages branch with mike (never pushed): make release VERSION=0.1.0
+release: $(STAMP)
+	$(BIN)/python scripts/release.py $(VERSION)
+
+# Every release in gh-pages, with Material's version selector, on http://127.0.0.1:8000
+serve-versions: $(STAMP)
+	$(BIN)/mike serve --dev-addr 127.0.0.1:8000
 
 linkcheck: build
 	$(BIN)/python scripts/linkcheck.py site
@@ -36,4 +75,4 @@ import: $(STAMP)
 	$(BIN)/python scripts/import_report.py --force
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

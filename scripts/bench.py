@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Benchmark of the edition's speed and weight (issue 7); prints one table.
+
+    python scripts/bench.py [--repeat 3] [--no-lighthouse]      (or `make bench`)
+
+- Build time of the edition with its hooks and of the same Markdown with `hooks: []`: the
+  ratio is what the hooks cost. Target: at most 1.5x.
+- Build time with the report's text 1, 10 and 50 times (copies of the report's pages, their
+  paragraph, footnote and figure numbers shifted, changes of wording taken as read):
+  growth must be linear. Target: 50x the text at most 55x the time.
+- Weight of each kind of page, HTML + CSS + JS as a browser loads them, raw and gzipped.
+  Target: a section page at most 80 KB gzipped. And the size of the search index.
+- Lighthouse 12.2.3 (npm; mobile, its default) on each kind of page, served gzipped over
+  HTTP/1.1 on 127.0.0.1 as a real host would. Target: 100 in all four categories.
+
+Times are the best of `repeat` builds, in wall and CPU seconds (CPU time of the build's
+processes, which does not depend on what else the machine is doing; ratios use it). The
+offline formats (PDF, EPUB) are left out (EDITION_FORMATS=off): scripts/bench_formats.py
+measures them.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EDITION_FORMATS": "off",
+       "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1600000000")}
+REPORT_PAGES = ["about-the-author", "executive-summary", "introduction", "en-route-to-beijing",
+                "wrestling-for-digital-supremacy", "conclusion"]
+PAGE_KINDS = {"title": "", "section": "en-route-to-beijing/", "bibliography": "bibliography/",
+              "glossary": "glossary/", "entities": "entities/", "changes": "changes/"}
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run")
+# Builds the config with the given options replacing the file's (hooks: [] for "off").
+BUILD = ("import json, sys; from mkdocs.commands.build import build; "
+         "from mkdocs.config import load_config; "
+         "build(load_config('mkdocs.yml', **json.loads(sys.argv[1])))")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="builds of each kind (best taken)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        rows = build_rows(work, args.repeat)
+        site = work / "site-on"
+        weights, index = page_weights(site), search_index_size(site)
+        scores = {} if args.no_lighthouse else lighthouse_scores(site, work)
+    print_table(rows, weights, index, scores)
+
+
+# Build times
+
+
+def build_rows(work: Path, repeat: int) -> list[tuple[str, float, float]]:
+    rows = [("edition, hooks on", *best(repeat, ROOT, work / "site-on", {})),
+            ("same Markdown, hooks off", *best(repeat, ROOT, work / "site-off", {"hooks": []}))]
+    for times in (1, 10, 50):
+        project = copy_project(work / f"x{times}", times)
+        rows.append((f"text x{times}", *best(1 if times > 1 else repeat, project,
+                                               work / f"site-x{times}", {})))
+    return rows
+
+
+def best(repeat: int, project: Path, out: Path, options: dict) -> tuple[float, float]:
+    runs = [build_seconds(project, out, options) for _ in range(repeat)]
+    return min(wall for wall, _ in runs), min(cpu for _, cpu in runs)
+
+
+def build_seconds(project: Path, out: Path, options: dict) -> tuple[float, float]:
+    options = {"site_dir": str(out), **options}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", BUILD, json.dumps(options)], cwd=project,
+                            env=ENV, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode:
+        sys.exit(f"bench: the build in {project} failed:\n{result.stderr[-3000:]}")
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+# A copy of the project whose report is `times` times as long: the report's pages again
+# under repeat-N/, with paragraph, footnote and figure numbers shifted by 1000 * N (so no
+# number is used twice) and the CriticMarkup taken as read (its records name the original).
+def copy_project(target: Path, times: int) -> Path:
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "site", "build", "tests", "__pycache__"))
+    for copy in range(1, times):
+        for name in REPORT_PAGES:
+            text = (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8")
+            out = target / "docs" / f"repeat-{copy}" / f"{name}.md"
+            out.parent.mkdir(exist_ok=True)
+            out.write_text(shifted(text, 1000 * copy), encoding="utf-8")
+    return target
+
+
+def shifted(markdown: str, by: int) -> str:
+    markdown = re.sub(r"(\{#p|\[\^|id=\"figure-)(\d+)",
+                      lambda m: f"{m.group(1)}{int(m.group(2)) + by}", markdown)
+    markdown = re.sub(r"\{~~.*?~>(.*?)~~\}", r"\1", markdown, flags=re.S)
+    markdown = re.sub(r"\{\+\+(.*?)\+\+\}", r"\1", markdown, flags=re.S)
+    return re.sub(r"\{--.*?--\}", "", markdown, flags=re.S)
+
+
+# Weights
+
+
+def page_weights(site: Path) -> dict[str, dict[str, tuple[int, int]]]:
+    """Per kind of page: raw and gzipped bytes of its HTML, its CSS and its JS."""
+    weights = {}
+    for kind, path in PAGE_KINDS.items():
+        page = site / path / "index.html"
+        if not page.exists():
+            continue
+        html = page.read_text(encoding="utf-8")
+        css = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+        js = re.findall(r'<script src="([^"]+)"', html)
+        worker = re.search(r'"search":\s*"([^"]+)"', html)  # loaded by every page
+        js += [worker.group(1)] if worker else []
+        weights[kind] = {
+            "HTML": sizes([page.read_bytes()]),
+            "CSS": sizes([(page.parent / href).read_bytes() for href in css]),
+            "JS": sizes([(page.parent / src).read_bytes() for src in js]),
+        }
+    return weights
+
+
+def sizes(files: list[bytes]) -> tuple[int, int]:
+    return sum(len(data) for data in files), sum(len(gzip.compress(data, 6)) for data in files)
+
+
+def search_index_size(site: Path) -> tuple[int, int]:
+    return sizes([(site / "search" / "search_index.json").read_bytes()])
+
+
+# Lighthouse
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Serves the site as a real host would: keep-alive, gzip, a day's caching."""
+    protocol_version = "HTTP/1.1"
+
+    def send_head(self) -> BytesIO | None:
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        for name, value in (("Content-Type", self.guess_type(str(path))),
+                            ("Content-Encoding", "gzip"), ("Content-Length", str(len(body))),
+                            ("Cache-Control", "max-age=86400")):
+            self.send_header(name, value)
+        self.end_headers()
+        return BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def lighthouse_scores(site: Path, work: Path) -> dict[str, dict[str, int]]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    scores = {}
+    try:
+        for kind, path in PAGE_KINDS.items():
+            if (site / path / "index.html").exists():
+                url = f"http://127.0.0.1:{server.server_port}/{path}"
+                scores[kind] = lighthouse(url, work / f"lighthouse-{kind}.json")
+    finally:
+        server.shutdown()
+    return scores
+
+
+def lighthouse(url: str, report: Path) -> dict[str, int]:
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}", "--output=json",
+         f"--output-path={report}", "--only-categories=performance,accessibility,best-practices,seo"],
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"bench: lighthouse failed on {url}:\n{result.stderr[-3000:]}")
+    categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+    return {name: round(category["score"] * 100) for name, category in categories.items()}
+
+
+# Report
+
+
+def print_table(rows: list[tuple[str, float, float]], weights: dict, index: tuple[int, int],
+                scores: dict[str, dict[str, int]]) -> None:
+    print("Build (EDITION_FORMATS=off)        wall s   CPU s")
+    for name, wall, cpu in rows:
+        print(f"  {name:<30} {wall:8.2f} {cpu:7.2f}")
+    cpu = {name: c for name, _, c in rows}
+    print(f"  hooks overhead (CPU, on/off)     {cpu['edition, hooks on'] / cpu['same Markdown, hooks off']:.2f}x"
+          "  (target <= 1.5x)")
+    print(f"  text x10 / x1 (CPU)              {cpu['text x10'] / cpu['text x1']:.2f}x")
+    print(f"  text x50 / x1 (CPU)              {cpu['text x50'] / cpu['text x1']:.2f}x"
+          "  (target <= 55x)")
+    print("\nWeight per page (KB, raw / gzip)   HTML           CSS            JS             all")
+    for kind, parts in weights.items():
+        total = tuple(sum(part[i] for part in parts.values()) for i in (0, 1))
+        cells = "  ".join(f"{raw / 1024:6.1f} /{gz / 1024:5.1f}" for raw, gz in [*parts.values(), total])
+        print(f"  {kind:<32} {cells}")
+    print("  target: section page <= 80 KB gzipped in all")
+    print(f"\nSearch index: {index[0] / 1024:.1f} KB raw, {index[1] / 1024:.1f} KB gzipped")
+    if scores:
+        print("\nLighthouse 12.2.3, mobile       perf  a11y  best   SEO")
+        for kind, score in scores.items():
+            print(f"  {kind:<30} {score['performance']:5d} {score['accessibility']:5d}"
+                  f" {score['best-practices']:5d} {score['seo']:5d}")
+
+
+if __name__ == "__main__":
+    main()

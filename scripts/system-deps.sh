@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The system packages the build and the tests need beyond Python, installed with apt-get
+# when missing (as root, as on CI and the project's machines; else through sudo):
+#   Pango and fonts for WeasyPrint (the PDFs), EPUBCheck and a Java runtime (the EPUB
+#   check, the Nu HTML Checker), poppler-utils (pdftoppm), Debian's Chromium (the browser
+#   tests; never a downloaded browser), and Node.js with npm (axe-core, Lighthouse) unless
+#   an npm is already there (a NodeSource nodejs brings its own and excludes Debian's npm).
+set -euo pipefail
+PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-texgyre fonts-dejavu-core epubcheck
+default-jre-headless poppler-utils chromium"
+missing=$(for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)
+command -v npm >/dev/null || missing="$missing nodejs npm"
+missing=$(echo $missing)
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
+  echo "system-deps: missing Debian packages: $missing; install them with apt-get as root" >&2
+  exit 1
+fi
+SUDO=$([ "$(id -u)" -eq 0 ] || echo sudo)
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq $missing

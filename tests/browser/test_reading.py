@@ -1,0 +1,52 @@
+"""What a reader does: search for a word of the text and land on its paragraph; take the
+link of a paragraph."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import WIDTHS
+
+# In the report only in paragraph 12, which on a phone lies below the first screen.
+WORD = "Lianyungang"
+PAGE, PARAGRAPH = "en-route-to-beijing/", "p12"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_finds_a_word_and_opens_its_paragraph(new_view, base_url, width):
+    page = new_view(width, "light").page
+    page.goto(base_url)
+    _open_search(page)
+    page.locator(".md-search__input").fill(WORD)
+    result = page.locator(f".md-search-result__item > a[href^='{base_url}{PAGE}?h=']")
+    expect(result).to_be_visible()
+    result.click()
+
+    page.wait_for_url(f"{base_url}{PAGE}?h=*")
+    marks = page.locator(f"#{PARAGRAPH} mark[data-md-highlight]")
+    expect(marks.first).to_have_text(WORD)
+    expect(page.locator(f"#{PARAGRAPH} mark").first).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_paragraphs_link_puts_its_address_in_the_address_bar(views, base_url, width):
+    page = views[f"{width}-light"].page
+    page.goto(base_url + PAGE)
+    link = page.locator(f"#{PARAGRAPH} > a.para-num")
+    expect(link).to_be_visible()
+    expect(link).to_have_accessible_name(f"Paragraph {PARAGRAPH[1:]}")
+    link.click()
+    assert page.url == f"{base_url}{PAGE}#{PARAGRAPH}"
+    assert page.evaluate("document.querySelector(':target')?.id") == PARAGRAPH
+    expect(page.locator(f"#{PARAGRAPH}")).to_be_in_viewport()
+
+
+# Helper functions
+
+
+# On a phone the search field hides behind the header's search button.
+def _open_search(page: Page) -> None:
+    field = page.locator(".md-search__input")
+    if not field.is_visible():
+        page.locator("label.md-header__button[for=__search]").click()
+    expect(field).to_be_visible()
