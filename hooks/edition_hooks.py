@@ -13,7 +13,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from edition import changes, footnotes, registry, sources
+from edition.datafile import read_list
 from edition.extension import EditionExtension
+
+
+EMENDATIONS = "data/emendations.yml"
 
 
 class State:
@@ -32,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `mkdocs serve` keeps this module between rebuilds: start every build afresh.
     registry.reset()
     state.data = Path(config.config_file_path).parent / "data"
-    state.emendations = changes.load_emendations(state.data / "emendations.yml")
+    state.emendations = changes.load_emendations(state.data / "emendations.yml", EMENDATIONS)
     state.marks_found = set()
     config.markdown_extensions.append(EditionExtension(registry.registry))
     return config
@@ -41,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     registry.registry.sources = sources.scan(files)
     repairs_path = state.data / "repairs.yml"
-    repairs = changes.load_yaml_list(repairs_path) if repairs_path.exists() else []
+    repairs = read_list(repairs_path, "data/repairs.yml") if repairs_path.exists() else []
     content = changes.changes_page(repairs, state.emendations, registry.registry.sources.anchors)
     files.append(File.generated(config, "changes.md", content=content))
     return files
@@ -54,12 +58,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     labels = footnotes.check_labels(markdown, current.page, current.footnotes)
     current.footnotes.update((label, current.page) for label in labels)
     marks = changes.marks_by_location(markdown, current.page)
-    changes.check_marks(current.page, marks, state.emendations, state.data / "emendations.yml")
+    changes.check_marks(current.page, marks, state.emendations, EMENDATIONS)
     state.marks_found.update(marks)
     return markdown
 
 
 @event_priority(-50)  # after every other plugin has seen the pages, as autorefs does
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    changes.check_all_found(state.marks_found, state.emendations, state.data / "emendations.yml")
+    changes.check_all_found(state.marks_found, state.emendations, EMENDATIONS)
     return env

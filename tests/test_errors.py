@@ -48,10 +48,10 @@ CASES = [
     ("emendation entry without a reason",
      {"a.md": SECTION + "One.\n{#p1}\n"},
      {"emendations.yml": "- where: p1\n  mark: x\n"},
-     "emendations.yml: entry 1 (p1): missing reason"),
+     "data/emendations.yml: entry 1 (p1): missing reason"),
     ("emendations file that is not YAML",
      {"a.md": SECTION + "One.\n{#p1}\n"}, {"emendations.yml": "- where: [p1\n"},
-     "emendations.yml: not valid YAML"),
+     "data/emendations.yml, line 2: not valid YAML"),
 ]
 
 

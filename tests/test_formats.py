@@ -19,7 +19,6 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 from pypdf import PdfReader
-from pypdf.generic import IndirectObject
 
 from edition import epub, offline, pdf
 from edition.offline import Target

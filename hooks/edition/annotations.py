@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.exceptions import PluginError
 
+from edition.datafile import read_list
 from edition.markup import escape, link_from
 
 KINDS = {
@@ -53,14 +53,7 @@ class Annotation:
 
 def load(path: Path, root: Path) -> list[Annotation]:
     shown = path.relative_to(root)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark else ""
-        raise PluginError(f"{shown}{where}: not valid YAML: {getattr(error, 'problem', error)}") from error
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise PluginError(f"{shown}: expected a list of annotations, each a mapping ('- id: ...')")
+    data = read_list(path, shown, "annotations")
     annotations, seen = [], set()
     for number, item in enumerate(data, start=1):
         annotation = from_item(item, number, shown)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 
+from edition.datafile import read_list
 from edition.markup import escape, link_from
 
 LOCATION = re.compile(r"^(p[1-9][0-9]*|fn:[1-9][0-9]*)$")
@@ -15,7 +15,7 @@ LOCATION = re.compile(r"^(p[1-9][0-9]*|fn:[1-9][0-9]*)$")
 
 def load(path: Path, root: Path) -> list[dict]:
     shown = path.relative_to(root)
-    releases = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    releases = read_list(path, shown, "releases")
     for number, release in enumerate(releases, start=1):
         for field in ("version", "date", "summary"):
             if not release.get(field):

@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.exceptions import PluginError
+
+from edition.datafile import read_list
 
 CRITIC = re.compile(r"\{(\+\+|--|~~)(.*?)(\+\+|--|~~)\}", re.DOTALL)
 EMENDATION_FIELDS = {"where", "mark", "reason"}
@@ -24,31 +25,21 @@ LOCATION = re.compile(r"^(p[1-9][0-9]*|fn:[1-9][0-9]*)$")
 # Loading and checking the data
 
 
-def load_yaml_list(path: Path) -> list[dict[str, Any]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as error:
-        raise PluginError(f"{path}: not valid YAML: {error}") from error
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise PluginError(f"{path}: expected a list of mappings (lines starting with '- key: ...')")
-    return data
-
-
-def load_emendations(path: Path) -> list[dict[str, Any]]:
-    entries = load_yaml_list(path) if path.exists() else []
+def load_emendations(path: Path, shown: str) -> list[dict[str, Any]]:
+    entries = read_list(path, shown) if path.exists() else []
     for number, entry in enumerate(entries, start=1):
         missing = EMENDATION_FIELDS - entry.keys()
         unknown = entry.keys() - EMENDATION_FIELDS
         if missing or unknown:
             raise PluginError(
-                f"{path}: entry {number} ({entry.get('where', '?')}): "
+                f"{shown}: entry {number} ({entry.get('where', '?')}): "
                 + (f"missing {', '.join(sorted(missing))}" if missing else "")
                 + ("; " if missing and unknown else "")
                 + (f"unknown field {', '.join(sorted(unknown))}" if unknown else "")
                 + f"; each entry has exactly: {', '.join(sorted(EMENDATION_FIELDS))}"
             )
         if not LOCATION.match(str(entry["where"])):
-            raise PluginError(f"{path}: entry {number}: where '{entry['where']}' is not pN or fn:N")
+            raise PluginError(f"{shown}: entry {number}: where '{entry['where']}' is not pN or fn:N")
     return entries
 
 
@@ -77,7 +68,7 @@ def block_location(block: str) -> str | None:
     return paragraph.group(1) if paragraph else None
 
 
-def check_marks(page: str, marks: list[tuple[str, str]], entries: list[dict], path: Path) -> None:
+def check_marks(page: str, marks: list[tuple[str, str]], entries: list[dict], path: str) -> None:
     recorded = {(str(e["where"]), e["mark"]) for e in entries}
     for location, mark in marks:
         if (location, mark) not in recorded:
@@ -87,7 +78,7 @@ def check_marks(page: str, marks: list[tuple[str, str]], entries: list[dict], pa
             )
 
 
-def check_all_found(found: set[tuple[str, str]], entries: list[dict], path: Path) -> None:
+def check_all_found(found: set[tuple[str, str]], entries: list[dict], path: str) -> None:
     for entry in entries:
         if (str(entry["where"]), entry["mark"]) not in found:
             raise PluginError(

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.exceptions import PluginError
+
+from edition.datafile import read_list
 
 TERM_FIELDS = {"id", "term", "aliases", "definition"}
 TERM_OPTIONAL = {"short", "related", "entity_type", "wikidata", "source", "note"}
@@ -82,20 +83,6 @@ def load(glossary_path: Path, entities_path: Path, root: Path) -> Index:
     return Index(terms, entities, owners)
 
 
-def read_list(path: Path, root: Path) -> list[dict[str, Any]]:
-    shown = path.relative_to(root)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise PluginError(f"{shown}{where}: not valid YAML: {problem}") from error
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise PluginError(f"{shown}: expected a list of entries, each a mapping ('- id: ...')")
-    return data
-
-
 def check_fields(item: dict[str, Any], number: int, required: set[str], optional: set[str],
                  shown: Path) -> str:
     name = item.get("id", f"#{number}")
@@ -119,7 +106,7 @@ def check_fields(item: dict[str, Any], number: int, required: set[str], optional
 def read_terms(path: Path, root: Path) -> list[Entry]:
     shown = path.relative_to(root)
     entries = []
-    for number, item in enumerate(read_list(path, root), start=1):
+    for number, item in enumerate(read_list(path, shown), start=1):
         where = check_fields(item, number, TERM_FIELDS, TERM_OPTIONAL, shown)
         entity_type = item.get("entity_type")
         if entity_type is not None and entity_type not in TERM_ENTITY_TYPES:
@@ -137,7 +124,7 @@ def read_terms(path: Path, root: Path) -> list[Entry]:
 def read_entities(path: Path, root: Path) -> list[Entry]:
     shown = path.relative_to(root)
     entries = []
-    for number, item in enumerate(read_list(path, root), start=1):
+    for number, item in enumerate(read_list(path, shown), start=1):
         where = check_fields(item, number, ENTITY_FIELDS, ENTITY_OPTIONAL, shown)
         if item["type"] not in GROUPS:
             raise PluginError(

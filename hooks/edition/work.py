@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.exceptions import PluginError
+
+from edition.datafile import read_yaml
 
 REQUIRED = {
     "report": {"title", "title_sentence_case", "author", "publisher", "place", "date", "language",
@@ -39,10 +40,7 @@ class Work:
 
 def load(path: Path, root: Path, site_url: str | None) -> Work:
     shown = path.relative_to(root)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise PluginError(f"{shown}: not valid YAML: {error}") from error
+    data = read_yaml(path, shown) or {}
     for part, fields in REQUIRED.items():
         missing = fields - set(data.get(part) or {})
         if missing:
