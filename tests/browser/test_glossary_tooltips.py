@@ -51,7 +51,7 @@ def test_first_tap_shows_it_second_tap_opens_the_glossary(browser, base_url):
         popup = page.locator(".gloss-popup")
         expect(popup).to_be_visible()
         assert page.url == base_url + PAGE
-        page.locator(f"article h1").tap()  # a tap elsewhere closes it
+        page.locator("article h1").tap()  # a tap elsewhere closes it
         expect(popup).to_be_hidden()
         term.tap()
         expect(popup).to_be_visible()
