@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from edition import bibexport, bibformat, bibliography, registry
+from edition.cache import Cache
 
 log = get_plugin_logger("bibliography")
 
@@ -55,7 +56,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     registry.registry.bib_items = state.items
     citations = registry.registry.sources.citations
     check_citations(citations, state.items, [p.relative_to(state.root) for p in state.bib_files])
-    page = bibformat.bibliography_page(bibformat.format_entries(items), state.items, citations)
+    entries = bibformat.format_entries(items, Cache(state.root, "citeproc"))
+    page = bibformat.bibliography_page(entries, state.items, citations)
     files.append(File.generated(config, "bibliography.md", content=page))
     downloads = {
         "BibTeX": bibexport.to_bibtex(data),

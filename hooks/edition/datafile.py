@@ -7,11 +7,20 @@ from typing import Any
 import yaml
 from mkdocs.exceptions import PluginError
 
+# libyaml's parser, when PyYAML was built with it (the wheels are), is ten times faster than
+# the pure-Python one: with the annotations and index data it saves most of a second a build.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """The data of a YAML text, by the fastest safe loader PyYAML has."""
+    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+
 
 def read_yaml(path: Path, shown: Path | str) -> Any:
     """The file's data; a syntax error stops the build naming the file and the line."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark else ""

@@ -14,12 +14,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import urljoin, urlsplit
 
-import yaml
-from bs4 import BeautifulSoup, NavigableString, Tag
 from mkdocs.exceptions import PluginError
+
+from edition.datafile import read_yaml
+
+# bs4 is imported where pages are read: it takes a tenth of a second, which a build without
+# the offline formats (mkdocs serve, EDITION_FORMATS=off) need not spend.
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
 
 # The report's sections, in the order printed; the build checks that these are exactly the
 # pages whose paragraphs carry ¶ numbers, so a new section cannot be left out silently.
@@ -96,10 +101,7 @@ def read_work(root: Path) -> dict:
     path = root / "data" / "work.yml"
     if not path.exists():
         return {}
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise PluginError(f"{path}: not valid YAML: {error}") from error
+    return read_yaml(path, path) or {}
 
 
 def edition_meta(config) -> Meta:
@@ -160,6 +162,7 @@ def read_chapter(site_dir: Path, slug: str, path: str, role: str) -> Chapter:
 
 
 def read_page(site_dir: Path, path: str) -> BeautifulSoup:
+    from bs4 import BeautifulSoup
     file = site_dir / path / "index.html"
     if not file.exists():
         raise PluginError(f"offline formats: {file} is missing: the PDF and EPUB need the page "
@@ -205,6 +208,7 @@ def clean(article: Tag, *, annotations: bool) -> None:
 
 # Python-Markdown writes "&#160;" before the back link of a note: it goes with it.
 def strip_space_before(element: Tag) -> None:
+    from bs4 import NavigableString
     previous = element.previous_sibling
     if isinstance(previous, NavigableString) and not previous.strip():
         previous.extract()

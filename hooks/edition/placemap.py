@@ -355,6 +355,11 @@ def _segments_cross(a: Segment, b: Segment) -> bool:
 
 def _crosses_box(line: Segment, box: Box) -> bool:
     x0, y0, x1, y1 = box
+    # Most lines are nowhere near the box: their extents do not even meet (and the test
+    # below is the build's hottest loop).
+    if (max(line[0], line[2]) < x0 or min(line[0], line[2]) > x1
+            or max(line[1], line[3]) < y0 or min(line[1], line[3]) > y1):
+        return False
     corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
     edges = [(*corners[i], *corners[(i + 1) % 4]) for i in range(4)]
     inside = any(x0 < x < x1 and y0 < y < y1 for x, y in (line[:2], line[2:]))

@@ -6,13 +6,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition.annotations import Annotation, safe_markdown
+from edition.datafile import load_yaml, read_yaml
 from edition.markup import escape
 
 KEY_TERMS = '<span class="key-terms" data-section="{}"></span>'
@@ -23,12 +23,12 @@ FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)
 def front_matter(markdown: str) -> tuple[str | None, int | None]:
     """(title, section number) from a page's YAML front matter."""
     match = FRONT_MATTER.match(markdown)
-    meta = yaml.safe_load(match.group(1)) if match else {}
+    meta = load_yaml(match.group(1)) if match else {}
     return meta.get("title"), meta.get("section")
 
 
 def reading_path(path: Path, sections: dict[str, str]) -> list[dict[str, Any]]:
-    steps = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("reading_path", [])
+    steps = (read_yaml(path, path.name) or {}).get("reading_path", [])
     for number, step in enumerate(steps, start=1):
         if step.get("page") not in sections or not step.get("focus"):
             raise PluginError(f"{path.name}: reading_path step {number}: needs a 'page' that is a "

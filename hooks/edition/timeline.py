@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+from edition.datafile import load_yaml
+
 REQUIRED = ("year", "label", "paragraph")
 EXAMPLES = {"year": "year: 1992", "label": "label: Tian Zengpei tours Central Asia",
             "paragraph": "paragraph: p3"}
@@ -70,7 +72,7 @@ def timeline_html(events: list[dict], links: dict[str, str]) -> str:
 
 def _read(path: Path) -> list:
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise PluginError(f"{path}: cannot read the timeline: {error}") from None
     if not isinstance(entries, list):
