@@ -133,3 +133,65 @@ def _walk(page: Page, url: str) -> dict[str, list[str]]:
 
 def _report(problems: dict[str, list[str]]) -> str:
     return "\n".join(f"{where}:\n    " + "\n    ".join(names) for where, names in problems.items())
+
+
+def test_the_open_menu_keeps_the_focus_and_escape_closes_it(new_view, base_url):
+    page = new_view("phone", "light").page
+    open_page(page, base_url + "en-route-to-beijing/")
+    _open_menu(page)
+    # Past the menu's last control the focus goes to the browser's own (the body, here),
+    # then back to the menu's first: never to the page behind.
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        where = page.evaluate("""() => {
+            const focused = document.activeElement;
+            if (focused === document.body) return "browser";
+            return document.querySelector('.md-sidebar--primary').contains(focused)
+                ? "menu" : focused.outerHTML.slice(0, 200);
+        }""")
+        assert where in ("menu", "browser"), where
+        reached.add(where)
+    assert reached == {"menu", "browser"}
+    page.keyboard.press("Escape")
+    settle(page)
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    expect(page.locator(":focus")).to_have_accessible_name("Navigation")
+    assert not page.evaluate("document.querySelector('.md-content').inert")
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_a_folded_part_of_the_phone_menu_opens_from_the_keyboard(new_view, base_url, key):
+    page = new_view("phone", "light").page
+    open_page(page, base_url + "en-route-to-beijing/")
+    _open_menu(page)
+    _tab_to(page, "document.activeElement.id === '__nav_3_label'")     # "Apparatus"
+    page.keyboard.press(key)
+    settle(page)
+    glossary = page.locator(".md-sidebar--primary").get_by_role("link", name="Glossary")
+    expect(glossary).to_be_in_viewport()
+    _tab_to(page, "document.activeElement.textContent.trim() === 'Glossary'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/glossary/")
+
+
+def test_the_menus_headings_are_no_tab_stops_on_a_wide_screen(views, base_url):
+    page = views["desktop-light"].page
+    open_page(page, base_url + "en-route-to-beijing/")
+    assert page.evaluate("document.getElementById('__nav_3_label').hasAttribute('tabindex')") is False
+    assert page.evaluate("document.querySelector('.md-content').inert") is False
+
+
+def _open_menu(page: Page) -> None:
+    _tab_to(page, "document.activeElement.htmlFor === '__drawer'")
+    page.keyboard.press("Enter")
+    settle(page)
+    assert page.evaluate("document.getElementById('__drawer').checked")
+
+
+def _tab_to(page: Page, condition: str, limit: int = 60) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition):
+            return
+    raise AssertionError(f"Tab never reached an element where {condition}")
