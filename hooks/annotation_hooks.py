@@ -66,6 +66,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     )
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    notes = state.by_page.get(page.file.src_uri)
+    if not notes:
+        return html
+    end = html.find("</h1>")
+    return html[: end + 5] + annotations.controls_html(notes) + html[end + 5:] if end >= 0 else html
+
+
 @event_priority(-60)  # after index_hooks has filled the locators of its pages
 def on_env(env, *, config: MkDocsConfig, files: Files):
     teaching_file = files.get_file_from_path("teaching.md")

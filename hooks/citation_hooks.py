@@ -18,6 +18,9 @@ from mkdocs.utils import get_relative_url
 from edition import changelog, citations, metadata, registry, teaching, work
 from edition.cache import Cache
 
+# One file for every page's Cite dialog, fetched when it is first opened: in each page it
+# would weigh as much again as the page's text (1.6 KB gzipped on a section).
+DIALOG_DATA = "cite/citations.json"
 PARA_NUM = re.compile(r'(<a class="para-num" href="#p(\d+)"[^>]*>.*?</a>)', re.DOTALL)
 H1_END = re.compile(r"(<h1[^>]*>.*?</h1>)", re.DOTALL)
 
@@ -59,6 +62,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
          for src, numbers in by_page.items()),
         key=lambda section: section[2][0],
     )
+    data = citations.dialog_data(state.work, state.citations)
+    files.append(File.generated(config, DIALOG_DATA, content=json.dumps(data, ensure_ascii=False)))
     files.append(File.generated(config, "cite.md",
                                 content=citations.cite_page(state.work, state.citations, state.sections)))
     log_path = state.root / "data" / "changelog.yml"
@@ -73,18 +78,15 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if state.work is None:
         return html
     cite_url = get_relative_url("cite/", page.url)
-    numbers = [int(n) for n in re.findall(r'<a class="para-num" href="#p(\d+)"', html)]
     html = PARA_NUM.sub(
         lambda m: (f'{m.group(1)}<a class="para-cite cite-open" href="{cite_url}#cite-p{m.group(2)}" '
                    f'data-cite="p{m.group(2)}" aria-label="Cite paragraph {m.group(2)}">Cite</a>'),
         html,
     )
-    page_cite = (f'<div class="page-cite"><a class="cite-open" href="{cite_url}#cite-edition" '
-                 f'data-cite="page">Cite this edition</a></div>')
-    html = H1_END.sub(lambda m: m.group(1) + page_cite, html, count=1)
-    data = citations.page_data(state.work, state.citations, page.url, numbers)
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return html + f'\n<script type="application/json" id="cite-data">{payload}</script>'
+    source = get_relative_url(DIALOG_DATA, page.url)
+    page_cite = (f'<div class="page-cite" data-cite-source="{source}"><a class="cite-open" '
+                 f'href="{cite_url}#cite-edition" data-cite="page">Cite this edition</a></div>')
+    return H1_END.sub(lambda m: m.group(1) + page_cite, html, count=1)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -19,7 +19,9 @@ VERSION = WORK["edition"]["version"]
 
 
 def cite_data(site, page: str) -> dict:
-    return json.loads(site.page(page).find(id="cite-data").string)
+    """What the page's Cite dialogs show: the file its data-cite-source names."""
+    source = site.page(page).select_one("article [data-cite-source]")["data-cite-source"]
+    return json.loads((site.path / page / source).read_text(encoding="utf-8"))
 
 
 def style(entry: dict, name: str) -> dict:

@@ -1,13 +1,13 @@
-// Annotations: each note becomes a disclosure (a button with aria-expanded), and a toolbar
+// Annotations: each note becomes a disclosure (a button with aria-expanded), and the toolbar
 // at the top of the page shows or hides notes by kind and opens or closes them all. The
 // choice is remembered (localStorage). Without JavaScript, every note stays readable after
-// its paragraph.
+// its paragraph and the toolbar is not shown.
 (() => {
   const article = document.querySelector("article.md-content__inner");
   const notes = article ? Array.from(article.querySelectorAll(".annotation")) : [];
   if (!notes.length) return;
 
-  const KINDS = { context: "Context", correction: "Corrections", "cross-reference": "Cross-references", question: "Questions" };
+  const KINDS = ["context", "correction", "cross-reference", "question"];
   const STORE = "edition.annotations";
   const load = () => { try { return JSON.parse(localStorage.getItem(STORE)) || {}; } catch { return {}; } };
   const save = (state) => { try { localStorage.setItem(STORE, JSON.stringify(state)); } catch { /* private mode */ } };
@@ -40,7 +40,7 @@
   }
 
   function apply() {
-    Object.keys(KINDS).forEach((kind) => {
+    KINDS.forEach((kind) => {
       document.body.classList.toggle(`hide-annotations--${kind}`, state.hidden.includes(kind));
     });
     notes.forEach((note) => setOpen(note, state.open));
@@ -49,39 +49,20 @@
     });
   }
 
-  // The toolbar: one checkbox per kind present on the page, and open/close all.
-  const toolbar = document.createElement("div");
-  toolbar.className = "annotation-controls";
-  toolbar.setAttribute("role", "group");
-  toolbar.setAttribute("aria-label", "Editors' annotations");
-  const label = document.createElement("span");
-  label.className = "annotation-controls__label";
-  label.textContent = "Annotations:";
-  toolbar.append(label);
-  Object.entries(KINDS).forEach(([kind, name]) => {
-    const count = notes.filter((note) => note.dataset.kind === kind).length;
-    if (!count) return;
-    const option = document.createElement("label");
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.dataset.kind = kind;
+  // The toolbar (written by the build after the title): a checkbox per kind, open/close all.
+  const toolbar = article.querySelector(".annotation-controls");
+  if (!toolbar) return;
+  toolbar.querySelectorAll("input[data-kind]").forEach((box) => {
+    const kind = box.dataset.kind;
     box.addEventListener("change", () => {
       state.hidden = box.checked ? state.hidden.filter((k) => k !== kind) : [...state.hidden, kind];
       save(state);
       apply();
     });
-    option.append(box, ` ${name} (${count})`);
-    toolbar.append(option);
   });
-  [["Open all", true], ["Close all", false]].forEach(([text, open]) => {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "annotation-controls__all";
-    button.textContent = text;
+  toolbar.querySelectorAll("button[data-open]").forEach((button) => {
+    const open = button.dataset.open === "true";
     button.addEventListener("click", () => { state.open = open; save(state); apply(); });
-    toolbar.append(button);
   });
-  const heading = article.querySelector("h1");
-  heading.after(toolbar);
   apply();
 })();

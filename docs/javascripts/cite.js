@@ -1,11 +1,20 @@
 // Cite: a dialog with the citation of the page's edition or of a paragraph, in Chicago,
-// APA and MLA and as BibTeX, RIS and CSL-JSON, each with a copy button. The data comes
-// from the page (#cite-data, made at build time); without JavaScript the Cite links lead
-// to the same citations on /cite/.
+// APA and MLA and as BibTeX, RIS and CSL-JSON, each with a copy button. The data, made at
+// build time, is one file for all pages (cite/citations.json, named by the page's
+// data-cite-source), fetched when a Cite link is first pointed at or followed. Without
+// JavaScript, or if the file cannot be had, the Cite links lead to the same citations on /cite/.
 (() => {
-  const source = document.getElementById("cite-data");
+  const source = document.querySelector("[data-cite-source]");
   if (!source) return;
-  const data = JSON.parse(source.textContent);
+  let data = null;
+  const load = () => {
+    data = data || fetch(source.dataset.citeSource).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+      return response.json();
+    });
+    data.catch(() => { data = null; });
+    return data;
+  };
 
   const dialog = document.createElement("dialog");
   dialog.className = "cite-dialog";
@@ -56,14 +65,20 @@
     close.focus();
   }
 
+  const citeLink = (event) => (event.target instanceof Element ? event.target.closest("a.cite-open") : null);
+  ["pointerover", "focusin"].forEach((type) => document.addEventListener(type, (event) => {
+    if (citeLink(event)) load().catch(() => {});
+  }));
   document.addEventListener("click", (event) => {
-    const link = event.target instanceof Element ? event.target.closest("a.cite-open") : null;
+    const link = citeLink(event);
     if (!link) return;
-    const key = link.dataset.cite;
-    const entry = key === "page" ? data.page : data.paragraphs[key];
-    if (!entry) return;
     event.preventDefault();
-    open(entry);
+    load().then((found) => {
+      const key = link.dataset.cite;
+      const entry = key === "page" ? found.page : found.paragraphs[key];
+      if (entry) open(entry);
+      else window.location.href = link.href;
+    }).catch(() => { window.location.href = link.href; });
   });
   // A click on the backdrop closes the dialog, as Escape does.
   dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });

@@ -226,5 +226,21 @@ def questions_html(questions: list[Annotation], page: str) -> str:
 
 
 # Annotation text is Markdown written by editors; raw HTML in it shows as text.
+# The toolbar over a page's notes, in the page from the start so that nothing moves when
+# docs/javascripts/annotations.js makes it work. Shown only where scripts run (the "js"
+# class of overrides/main.html); without them every note is simply open.
+def controls_html(notes: list[Annotation]) -> str:
+    parts = ['<div class="annotation-controls" role="group" aria-label="Editors\' annotations" '
+             'data-search-exclude>', '<span class="annotation-controls__label">Annotations:</span>']
+    for kind, (_, plural) in KINDS.items():
+        count = sum(note.kind == kind for note in notes)
+        if count:
+            parts.append(f'<label><input type="checkbox" data-kind="{kind}" checked> {plural} ({count})</label>')
+    parts += ['<button type="button" class="annotation-controls__all" data-open="true">Open all</button>',
+              '<button type="button" class="annotation-controls__all" data-open="false">Close all</button>',
+              "</div>"]
+    return "".join(parts)
+
+
 def safe_markdown(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=False)

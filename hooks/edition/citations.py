@@ -87,9 +87,9 @@ def plain(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
-# What a page gives its Cite dialog (as JSON in the page): the page as part of the
-# edition, and each of its paragraphs.
-def page_data(the_work: work.Work, citations: Citations, page_url: str, paragraphs: list[int]) -> dict:
+# What the Cite dialogs show (cite/citations.json, fetched by docs/javascripts/cite.js on a
+# page's first Cite): the edition, the report, and each paragraph.
+def dialog_data(the_work: work.Work, citations: Citations) -> dict:
     def entry(label: str, styled_by_name: dict[str, Styled], item: dict[str, Any]) -> dict:
         return {
             "label": label,
@@ -101,7 +101,7 @@ def page_data(the_work: work.Work, citations: Citations, page_url: str, paragrap
     data = {"page": entry("this edition", citations.edition, work.edition_item(the_work)),
             "report": entry("the report as published", citations.report, work.report_item(the_work)),
             "paragraphs": {}}
-    for number in paragraphs:
+    for number, page_url in sorted(citations.pages.items()):
         data["paragraphs"][f"p{number}"] = entry(
             f"¶ {number}", citations.paragraphs[number], work.paragraph_item(the_work, page_url, number))
     return data

@@ -25,8 +25,9 @@ def views_page(index: Index, land_path: Path, timeline_path: Path, anchors: dict
     events = load_timeline(timeline_path) if timeline_path.exists() else []
     svg = place_map_svg(places, land, place_links)
     parts = [
-        # No table of contents beside it: the map gets the page's full width.
-        "---\ntitle: Map and timeline\nhide:\n  - toc\n---",
+        # No table of contents beside it: the map gets the page's full width. Its styles
+        # are its own (overrides/main.html loads a page's `stylesheets`).
+        "---\ntitle: Map and timeline\nhide:\n  - toc\nstylesheets:\n  - stylesheets/placemap.css\n---",
         "# Map and timeline",
         "Two views of the index for teaching: where the places the report names are, and when "
         "the events it dates happened. Each place links to its entry in the "

@@ -66,3 +66,13 @@ def _describe(path: str, violations: list[dict]) -> str:
         lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']}")
         lines += [f"    {node}" for node in violation["nodes"][:5]]
     return "\n".join(lines)
+
+
+def test_the_maps_own_styles_load_on_its_page_only(new_view, base_url):
+    page = new_view("desktop", "light").page
+    page.goto(base_url + "map-and-timeline/")
+    land = page.locator(".place-map__land")
+    # Unstyled, an SVG path is filled black.
+    assert land.evaluate("e => getComputedStyle(e).fill") not in ("rgb(0, 0, 0)", "")
+    page.goto(base_url + "glossary/")
+    assert page.locator('link[href$="placemap.css"]').count() == 0
