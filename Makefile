@@ -75,4 +75,4 @@ import: $(STAMP)
 	$(BIN)/python scripts/import_report.py --force
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site .cache $(VENV) node_modules
