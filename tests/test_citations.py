@@ -143,3 +143,10 @@ def test_permalinks_lead_to_each_paragraph(site):
         page = next(p for p in REPORT_PAGES if site.page(p).find(id=f"p{number}"))
         assert f'content="0; url=../../{page}/#p{number}"' in html
         assert f'<link rel="canonical" href="{SITE_URL}{page}/#p{number}">' in html
+
+
+def test_the_cite_page_is_left_out_of_the_search_index(site):
+    index = json.loads((site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert not [location for location in locations if location.startswith("cite/")]
+    assert any(location.startswith("introduction/") for location in locations)

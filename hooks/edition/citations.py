@@ -112,7 +112,9 @@ def dialog_data(the_work: work.Work, citations: Citations) -> dict:
 
 def cite_page(the_work: work.Work, citations: Citations, sections: list[tuple[str, str, list[int]]]) -> str:
     parts = [
-        "---\ntitle: Cite this edition\n---",
+        # Out of the search index: its 29 paragraph citations repeat the report's title and
+        # the edition's address some 150 times, which would crowd every search for them.
+        "---\ntitle: Cite this edition\nsearch:\n  exclude: true\n---",
         "# Cite this edition",
         f"Cite the report as published, this edition of it (version {html.escape(the_work.version)}), "
         "or a single paragraph by its number (¶). Every release of the edition keeps its own "
