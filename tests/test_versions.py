@@ -46,4 +46,6 @@ def test_two_releases_are_deployed_with_versions_json(released):
 def test_each_release_names_its_own_address(released):
     page = git(released, "show", "gh-pages:0.1.0/en-route-to-beijing/index.html")
     assert '<link rel="canonical" href="http://127.0.0.1:8000/0.1.0/en-route-to-beijing/">' in page
-    assert "http://127.0.0.1:8000/0.1.0/en-route-to-beijing/#p12" in page
+    citations = json.loads(git(released, "show", "gh-pages:0.1.0/cite/citations.json"))
+    chicago = citations["paragraphs"]["p12"]["styles"][0]["text"]
+    assert "http://127.0.0.1:8000/0.1.0/en-route-to-beijing/#p12" in chicago
