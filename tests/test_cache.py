@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from edition import citeproc
 from edition.cache import Cache, key
@@ -82,3 +83,21 @@ def test_a_cached_result_of_the_wrong_shape_is_formatted_again(cache):
     again = citeproc.Batch(requests, cache)
     assert again.process is not None
     assert "Yau, N." in again.results()[0]
+
+
+def test_a_failing_pandoc_stops_the_build_with_its_message(cache, tmp_path, monkeypatch):
+    script = tmp_path / "broken.lua"
+    script.write_text('error("the CSL style could not be read")\n', encoding="utf-8")
+    monkeypatch.setattr(citeproc, "SCRIPT", script)
+    batch = citeproc.Batch([citeproc.Request([ITEM], "apa")], cache)
+    with pytest.raises(PluginError, match="(?s)pandoc could not format the citations: .*could not be read"):
+        batch.results()
+    assert not cache.folder.exists() or list(cache.folder.glob("*.json")) == []  # nothing cached
+
+
+def test_output_that_is_not_the_documents_asked_for_is_an_error(cache, tmp_path, monkeypatch):
+    script = tmp_path / "short.lua"
+    script.write_text('io.write("[]")\n', encoding="utf-8")
+    monkeypatch.setattr(citeproc, "SCRIPT", script)
+    with pytest.raises(PluginError, match="did not give 1 formatted documents"):
+        citeproc.Batch([citeproc.Request([ITEM], "apa")], cache).results()

@@ -68,9 +68,13 @@ class Batch:
         self.folder.cleanup()
         if self.process.returncode != 0:
             raise PluginError(f"pandoc could not format the citations: {errors.strip()}")
-        found = json.loads(output)
+        try:
+            found = json.loads(output)
+        except ValueError:
+            found = None
         if not self._valid(found):
-            raise PluginError(f"pandoc gave {len(found)} formatted documents for {self.count} asked")
+            raise PluginError(f"pandoc's citeproc ({SCRIPT.name}) did not give {self.count} formatted "
+                              f"documents: {output[:200]!r}")
         if self.cache:
             self.cache.put(self.key, found)
         return found
