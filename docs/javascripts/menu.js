@@ -34,6 +34,18 @@
     drawer.checked = false;
     drawer.dispatchEvent(new Event("change"));
   });
+  // A part opened from the keyboard slides over the menu: the focus follows it to its title
+  // (the way back), and back to the part's label when it is closed.
+  menu.querySelectorAll("input.md-nav__toggle").forEach((toggle) => {
+    toggle.addEventListener("change", () => {
+      if (!phone.matches || !(document.activeElement instanceof HTMLLabelElement)) return;
+      const nested = toggle.parentElement.querySelector(":scope > nav");
+      const target = toggle.checked
+        ? nested && nested.querySelector(":scope > label.md-nav__title")
+        : toggle.parentElement.querySelector(`:scope > label[for="${toggle.id}"]`);
+      if (target) target.focus({ preventScroll: true });
+    });
+  });
   // Enter on a focused label is Material's; Space is the other key of a button.
   menu.addEventListener("keydown", (event) => {
     if (event.key === " " && event.target instanceof HTMLLabelElement && event.target.hasAttribute("tabindex")) {
