@@ -13,7 +13,9 @@
   paragraph, footnote and figure numbers shifted, changes of wording taken as read):
   growth must be linear. Target: 50x the text at most 55x the time.
 - Weight of each kind of page, HTML + CSS + JS as a browser loads them, raw and gzipped.
-  Target: a section page at most 80 KB gzipped. And the size of the search index.
+  Target: a section page at most 80 KB gzipped. For comparison, the same title and section
+  pages built by Material as it comes (its defaults, no web fonts, none of the edition's
+  hooks, styles, scripts or template overrides). And the size of the search index.
 - Lighthouse 12.2.3 (npm; mobile, its default) on each kind of page, served gzipped over
   HTTP/1.1 on 127.0.0.1 as a real host would. Target: 100 in all four categories.
 
@@ -68,7 +70,15 @@ def main() -> None:
         rows = build_rows(work, args.repeat)
         site = work / "site-on"
         weights, index = page_weights(site), search_index_size(site)
-        scores = {} if args.no_lighthouse else lighthouse_scores(site, work)
+        plain_kinds = {"title": "", "section": PAGE_KINDS["section"]}
+        plain = plain_site(work)
+        weights.update({f"{kind}, plain Material": weight
+                        for kind, weight in page_weights(plain, plain_kinds).items()})
+        scores = {}
+        if not args.no_lighthouse:
+            scores = lighthouse_scores(site, work, PAGE_KINDS)
+            scores.update({f"{kind}, plain Material": score for kind, score
+                           in lighthouse_scores(plain, work / "plain", plain_kinds).items()})
     print_table(rows, weights, index, scores)
 
 
@@ -154,10 +164,10 @@ def shifted(markdown: str, by: int) -> str:
 # Weights
 
 
-def page_weights(site: Path) -> dict[str, dict[str, tuple[int, int]]]:
+def page_weights(site: Path, kinds: dict[str, str] = PAGE_KINDS) -> dict[str, dict[str, tuple[int, int]]]:
     """Per kind of page: raw and gzipped bytes of its HTML, its CSS and its JS."""
     weights = {}
-    for kind, path in PAGE_KINDS.items():
+    for kind, path in kinds.items():
         page = site / path / "index.html"
         if not page.exists():
             continue
@@ -176,6 +186,35 @@ def page_weights(site: Path) -> dict[str, dict[str, tuple[int, int]]]:
 
 def sizes(files: list[bytes]) -> tuple[int, int]:
     return sum(len(data) for data in files), sum(len(gzip.compress(data, 6)) for data in files)
+
+
+PLAIN_CONFIG = """site_name: "Russia and China's Quiet Rivalry in Central Asia"
+theme:
+  name: material
+  font: false
+  palette:
+    - scheme: default
+    - scheme: slate
+plugins:
+  - search
+markdown_extensions:
+  - footnotes
+  - attr_list
+  - md_in_html
+"""
+
+
+def plain_site(work: Path) -> Path:
+    project = work / "plain"
+    (project / "docs").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    for page in ROOT.joinpath("docs").glob("*.md"):
+        shutil.copy(page, project / "docs" / page.name)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
+                             str(project / "site")], cwd=project, env=ENV, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"bench: the plain Material build failed:\n{result.stderr[-3000:]}")
+    return project / "site"
 
 
 def search_index_size(site: Path) -> tuple[int, int]:
@@ -207,12 +246,12 @@ class GzipHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def lighthouse_scores(site: Path, work: Path) -> dict[str, dict[str, int]]:
+def lighthouse_scores(site: Path, work: Path, kinds: dict[str, str]) -> dict[str, dict[str, int]]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     scores = {}
     try:
-        for kind, path in PAGE_KINDS.items():
+        for kind, path in kinds.items():
             if (site / path / "index.html").exists():
                 url = f"http://127.0.0.1:{server.server_port}/{path}"
                 scores[kind] = lighthouse(url, work / f"lighthouse-{kind}.json")
@@ -259,9 +298,9 @@ def print_table(rows: list[tuple[str, float, float]], weights: dict, index: tupl
     print("  target: section page <= 80 KB gzipped in all")
     print(f"\nSearch index: {index[0] / 1024:.1f} KB raw, {index[1] / 1024:.1f} KB gzipped")
     if scores:
-        print("\nLighthouse 12.2.3, mobile       perf  a11y  best   SEO")
+        print("\nLighthouse 12.2.3, mobile         perf  a11y  best   SEO")
         for kind, score in scores.items():
-            print(f"  {kind:<30} {score['performance']:5d} {score['accessibility']:5d}"
+            print(f"  {kind:<32} {score['performance']:5d} {score['accessibility']:5d}"
                   f" {score['best-practices']:5d} {score['seo']:5d}")
 
 
