@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from edition import annotations, registry, teaching
+from edition.markup import after_title
 
 
 class State:
@@ -70,8 +71,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     notes = state.by_page.get(page.file.src_uri)
     if not notes:
         return html
-    end = html.find("</h1>")
-    return html[: end + 5] + annotations.controls_html(notes) + html[end + 5:] if end >= 0 else html
+    return after_title(html, annotations.controls_html(notes))
 
 
 @event_priority(-60)  # after index_hooks has filled the locators of its pages

@@ -17,12 +17,12 @@ from mkdocs.utils import get_relative_url
 
 from edition import changelog, citations, metadata, registry, teaching, work
 from edition.cache import Cache
+from edition.markup import after_title
 
 # One file for every page's Cite dialog, fetched when it is first opened: in each page it
 # would weigh as much again as the page's text (1.6 KB gzipped on a section).
 DIALOG_DATA = "cite/citations.json"
 PARA_NUM = re.compile(r'(<a class="para-num" href="#p(\d+)"[^>]*>.*?</a>)', re.DOTALL)
-H1_END = re.compile(r"(<h1[^>]*>.*?</h1>)", re.DOTALL)
 
 
 class State:
@@ -86,7 +86,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     source = get_relative_url(DIALOG_DATA, page.url)
     page_cite = (f'<div class="page-cite" data-cite-source="{source}"><a class="cite-open" '
                  f'href="{cite_url}#cite-edition" data-cite="page">Cite this edition</a></div>')
-    return H1_END.sub(lambda m: m.group(1) + page_cite, html, count=1)
+    return after_title(html, page_cite)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

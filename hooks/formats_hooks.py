@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition import formats, offline
+from edition.markup import after_title
 
 log = get_plugin_logger("formats")
 
@@ -57,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not state.links:
         return html
-    return after_title(html, download_line(page))
+    return after_title(html, download_line(page), else_first=True)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -81,11 +82,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # The line goes right under the page's title, where a reader looks for it; the search index
 # leaves it out (data-search-exclude), as it is on every page. A div, not a p: every p of
 # a section page is a numbered paragraph of the report.
-def after_title(html: str, line: str) -> str:
-    end = html.find("</h1>")
-    return html[: end + 5] + line + html[end + 5:] if end >= 0 else line + html
-
-
 def download_line(page: Page) -> str:
     urls = {kind: get_relative_url(name, page.url) for kind, name in offline.output_names().items()}
     if page.is_homepage:

@@ -7,7 +7,6 @@
   const notes = article ? Array.from(article.querySelectorAll(".annotation")) : [];
   if (!notes.length) return;
 
-  const KINDS = ["context", "correction", "cross-reference", "question"];
   const STORE = "edition.annotations";
   const load = () => { try { return JSON.parse(localStorage.getItem(STORE)) || {}; } catch { return {}; } };
   const save = (state) => { try { localStorage.setItem(STORE, JSON.stringify(state)); } catch { /* private mode */ } };
@@ -40,13 +39,13 @@
   }
 
   function apply() {
-    KINDS.forEach((kind) => {
-      document.body.classList.toggle(`hide-annotations--${kind}`, state.hidden.includes(kind));
+    // The kinds on this page are those of the toolbar's checkboxes.
+    toolbar.querySelectorAll("input[data-kind]").forEach((box) => {
+      const hidden = state.hidden.includes(box.dataset.kind);
+      document.body.classList.toggle(`hide-annotations--${box.dataset.kind}`, hidden);
+      box.checked = !hidden;
     });
     notes.forEach((note) => setOpen(note, state.open));
-    toolbar.querySelectorAll("input[data-kind]").forEach((box) => {
-      box.checked = !state.hidden.includes(box.dataset.kind);
-    });
   }
 
   // The toolbar (written by the build after the title): a checkbox per kind, open/close all.
