@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# npm writes this file on every install: it stamps node_modules/ (axe-core, Lighthouse).
+# npm writes this file on every install: it stamps node_modules/ (axe-core, Lighthouse,
+# vnu-jar).
 NODE_STAMP := node_modules/.package-lock.json
 # Builds are reproducible: dates in the sitemap come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1600000000)
@@ -39,8 +40,10 @@ epub: $(STAMP) site/index.html
 site/index.html: | $(STAMP)
 	EDITION_FORMATS=off $(BIN)/mkdocs build --strict
 
+# --ignore-scripts: the one install script (vnu-jar's) would download a Java runtime where
+# there is none; the tests run vnu.jar with Debian's Java (scripts/system-deps.sh).
 $(NODE_STAMP): package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 # Debian packages the PDFs, the EPUB check and the browser tests need (apt-get, as root).
