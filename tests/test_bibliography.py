@@ -10,6 +10,7 @@ import pytest
 import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
+from mkdocs.exceptions import PluginError
 
 from helpers import tiny_site
 
@@ -195,3 +196,15 @@ def test_tiny_site_with_good_bibliography_builds(tmp_path):
     assert site.returncode == 0, site.log
     page = (tmp_path / "site/bibliography/index.html").read_text()
     assert 'id="work"' in page and 'href="../a/#fn:1"' in page
+
+
+def test_the_vendored_styles_are_the_styles_the_edition_uses():
+    from edition import bibformat, citations
+    used = {bibformat.STYLE} | {style for style, _ in citations.STYLES.values()}
+    assert {path.stem for path in (ROOT / "vendor/csl").glob("*.csl")} == used
+
+
+def test_a_style_that_is_not_vendored_stops_the_build_with_the_fix():
+    from edition import citeproc
+    with pytest.raises(PluginError, match=r"CSL style 'harvard1' is not in .*vendor/csl: copy its .csl file"):
+        citeproc.style_path("harvard1")
