@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from edition import bibexport, bibformat, bibliography, registry
-from edition.cache import Cache
+from edition.citeproc.cache import Cache
 
 log = get_plugin_logger("bibliography")
 

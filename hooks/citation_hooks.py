@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition import changelog, citations, metadata, registry, teaching, work
-from edition.cache import Cache
+from edition.citeproc.cache import Cache
 from edition.markup import after_title
 
 # One file for every page's Cite dialog, fetched when it is first opened: in each page it

@@ -13,8 +13,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from edition import changes, footnotes, registry, sources
-from edition.datafile import read_list
-from edition.extension import EditionExtension
+from edition.model.datafile import read_list
+from edition.markdown.extension import EditionExtension
 
 
 EMENDATIONS = "data/emendations.yml"

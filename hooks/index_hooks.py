@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition import indexdata, indexpages, registry, teachingviews
-from edition.mentions import Locator, Matcher
+from edition.markdown.mentions import Locator, Matcher
 
 log = get_plugin_logger("index")
 

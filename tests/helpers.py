@@ -98,3 +98,24 @@ def words(text: str) -> list[str]:
 def git(folder: Path, *args: str, env: dict | None = None) -> str:
     return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, text=True,
                           env=env).stdout
+
+
+# In memory, without a subprocess (as mkdocs-autorefs' tests/helpers.py builds its pages):
+# the model of a project, and one page rendered by the edition's Markdown.
+
+
+def load_project(root: Path, **overrides):
+    """The project's MkDocs config (no hooks loaded) and its files."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(str(root / "mkdocs.yml"), hooks=[], **overrides)
+    return config, get_files(config)
+
+
+def build_edition(root: Path = ROOT, **settings):
+    from edition.model import build, settings as edition_settings
+
+    config, files = load_project(root)
+    given = edition_settings.read(config.extra, root, {})
+    return build.build(config, files, {**given, **settings})

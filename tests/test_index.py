@@ -9,9 +9,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from edition.extension import EditionExtension
-from edition.indexdata import Entry
-from edition.mentions import Matcher
+from edition.markdown.extension import EditionExtension
+from edition.model.entries import Entry
+from edition.markdown.mentions import Matcher
 from edition.registry import Registry
 from helpers import REPORT_PAGES, tiny_site
 from import_report import SOURCE, parse_source

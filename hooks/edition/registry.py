@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from edition.sources import Sources
+from edition.model.sources import Sources
 
 
 @dataclass

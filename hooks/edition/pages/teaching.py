@@ -11,8 +11,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.annotations import Annotation, safe_markdown
-from edition.datafile import load_yaml, read_yaml
+from edition.model.annotations import Annotation, safe_markdown
+from edition.model.datafile import load_yaml, read_yaml
 from edition.markup import escape
 
 KEY_TERMS = '<span class="key-terms" data-section="{}"></span>'

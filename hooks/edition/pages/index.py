@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from itertools import groupby
 
-from edition.indexdata import GROUPS, Entry, Index
+from edition.model.entries import GROUPS, Entry, Index
 from edition.markup import escape
-from edition.mentions import Locator
+from edition.markdown.mentions import Locator
 
 PLACEHOLDER = '<span class="locators" data-locators="{}"></span>'
 PLACEHOLDER_RE = re.compile(r'<span class="locators" data-locators="([^"]+)"></span>')

@@ -4,9 +4,9 @@ from __future__ import annotations
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from edition.footnotes import PrintedNumbers
-from edition.mentions import MentionFinder
-from edition.paragraphs import ParagraphAnchors
+from edition.markdown.footnotes import PrintedNumbers
+from edition.markdown.mentions import MentionFinder
+from edition.markdown.paragraphs import ParagraphAnchors
 from edition.registry import Registry
 
 

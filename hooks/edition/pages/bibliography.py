@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from edition import citeproc
-from edition.cache import Cache
+from edition.citeproc.cache import Cache
 from edition.markup import escape
 
 STYLE = "chicago-author-date"

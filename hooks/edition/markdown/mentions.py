@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from markdown.treeprocessors import Treeprocessor
 
-from edition.indexdata import Entry
+from edition.model.entries import Entry
 from edition.registry import Registry
 
 SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "sup", "aside", "script"}
