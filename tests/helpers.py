@@ -21,6 +21,8 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 # edition is a cold one and a second build reads what the first one cached.
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000",
              "EDITION_CACHE_DIR": tempfile.mkdtemp(prefix="edition-test-cache-")}
+GENERATED_PAGES = ("changes.md", "bibliography.md", "glossary.md", "entities.md", "teaching.md",
+                   "map-and-timeline.md", "cite.md", "changelog.md")
 # The reading order of the report's pages, as in the nav.
 REPORT_PAGES = [
     "about-the-author",
@@ -63,8 +65,13 @@ def build_site(config_file: Path, out: Path) -> BuiltSite:
 
 
 def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = None,
-              nav: list | None = None, bib: dict[str, str] | None = None) -> BuiltSite:
-    """A site with the edition's hooks and Markdown settings, the given pages, data and bib files."""
+              nav: list | None = None, bib: dict[str, str] | None = None,
+              report: list[str] | None = None) -> BuiltSite:
+    """A site with the edition's hooks and Markdown settings, the given pages, data and bib files.
+
+    Without a `nav`, the nav holds index.md, then the group "The report" (whose pages are
+    the report's sections, as in the edition's nav): the pages `report` names, by default
+    every page but index.md, then the other pages."""
     config = yaml.safe_load(
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", "")
     )
@@ -76,9 +83,14 @@ def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = No
         "markdown_extensions": config["markdown_extensions"],
         "validation": config["validation"],
         "plugins": [],
+        # The pages the hook generates, which a tiny site's nav does not list.
+        "not_in_nav": "\n".join(f"/{name}" for name in GENERATED_PAGES),
     }
-    if nav is not None:
-        config["nav"] = nav
+    if nav is None:
+        sections = report if report is not None else [name for name in pages if name != "index.md"]
+        others = [name for name in pages if name not in sections and name != "index.md"]
+        nav = (["index.md"] if "index.md" in pages else []) + [{"The report": sections}] + others
+    config["nav"] = nav
     (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     for name, content in {**pages}.items():
         path = tmp / "docs" / name
@@ -119,3 +131,19 @@ def build_edition(root: Path = ROOT, **settings):
     config, files = load_project(root)
     given = edition_settings.read(config.extra, root, {})
     return build.build(config, files, {**given, **settings})
+
+
+def render_page(src_uri: str, root: Path = ROOT) -> str:
+    """One page of a project rendered in memory by the one hook, as `mkdocs build` would."""
+    import edition_hooks as hooks
+    from mkdocs.structure.pages import Page
+
+    config, files = load_project(root)
+    config.plugins._current_plugin = "edition"  # File.generated() names the plugin at work
+    config = hooks.on_config(config)
+    files = hooks.on_files(files, config=config)
+    page = Page(None, files.get_file_from_path(src_uri), config)
+    page.read_source(config)
+    page.markdown = hooks.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
+    page.render(config, files)
+    return hooks.on_page_content(page.content or "", page=page, config=config, files=files)

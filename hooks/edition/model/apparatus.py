@@ -101,8 +101,8 @@ def read_works(root: Path, text: Text, found: Apparatus, problems: Problems) -> 
     for key, notes in cited_by_notes.items():
         if key not in entries:
             note = text.notes[notes[0]]
-            problems.add(note.part, None, f"footnote [^{note.anchor.number}]", None,
-                         f"cites '@{key}', which is not in {shown}", "correct the key or add the work to bib/")
+            problems.add(note.part, None, None, None, f"footnote [^{note.anchor.number}] cites '@{key}', "
+                         f"which is not in {shown}", "correct the key or add the work to bib/")
     for key, ids in cited_by_annotations.items():
         if key not in entries:
             problems.add(ANNOTATIONS, None, f"annotation '{ids[0]}'", None,
@@ -123,8 +123,8 @@ def read_events(root: Path, text: Text, found: Apparatus, problems: Problems) ->
     for event in event_data.load_timeline(root / TIMELINE):
         anchor = Anchor.parse(event["paragraph"], ("p", "fn"))
         if anchor not in (text.paragraphs if anchor.kind == "p" else text.notes):
-            problems.add(TIMELINE, None, f"event '{event['label'][:50]}' ({event['year']})", "paragraph",
-                         f"is '{anchor}', which is not in the text", "use an existing pN or fn:N")
+            problems.add(TIMELINE, None, f"event '{event['label'][:50]}' ({event['year']})", None,
+                         f"field 'paragraph' is '{anchor}', which is not in the text", "use an existing pN or fn:N")
         events.append(Event(event["year"], event["label"], anchor, event["date"], event["end_year"],
                             event["when"], event["note"]))
     found.events = tuple(events)
