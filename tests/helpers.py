@@ -2,6 +2,7 @@
 tests/base.py lays out a tiny site and asserts the exact messages a build logs)."""
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -56,10 +57,11 @@ class BuiltSite:
         return sorted(self.path.rglob("*.html"))
 
 
-def build_site(config_file: Path, out: Path) -> BuiltSite:
+def build_site(config_file: Path, out: Path, formats: bool = True) -> BuiltSite:
     result = subprocess.run(
         [*MKDOCS, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(out)],
-        capture_output=True, text=True, env=BUILD_ENV, cwd=config_file.parent,
+        capture_output=True, text=True, cwd=config_file.parent,
+        env={**BUILD_ENV, "EDITION_FORMATS": "on" if formats else "off"},
     )
     return BuiltSite(out, result.returncode, result.stdout + result.stderr)
 
@@ -92,6 +94,12 @@ def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = No
         nav = (["index.md"] if "index.md" in pages else []) + [{"The report": sections}] + others
     config["nav"] = nav
     (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    site_files(tmp, pages, data, bib)
+    return build_in_process(tmp / "mkdocs.yml", tmp / "site")
+
+
+def site_files(tmp: Path, pages: dict[str, str], data: dict[str, str] | None,
+               bib: dict[str, str] | None) -> None:
     for name, content in {**pages}.items():
         path = tmp / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -100,7 +108,34 @@ def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = No
         (tmp / folder).mkdir(exist_ok=True)
         for name, content in (files or {}).items():
             (tmp / folder / name).write_text(textwrap.dedent(content).lstrip(), encoding="utf-8")
-    return build_site(tmp / "mkdocs.yml", tmp / "site")
+
+
+# `mkdocs build --strict` in this process: a tiny site builds in a fraction of a second
+# instead of the seconds a new Python process takes to import MkDocs. What the build logs
+# is kept as the command would print it ("WARNING -  ..."), with the error that stopped it.
+def build_in_process(config_file: Path, out: Path) -> BuiltSite:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    records: list[str] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: records.append(f"{record.levelname:<7} -  {record.getMessage()}")
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    saved = {name: os.environ.get(name) for name in ("SOURCE_DATE_EPOCH", "EDITION_CACHE_DIR")}
+    os.environ.update({name: BUILD_ENV[name] for name in saved})
+    returncode = 0
+    try:
+        build(load_config(str(config_file), site_dir=str(out), strict=True))
+    except (MkDocsException, SystemExit) as error:
+        records.append(f"Error: {error}")
+        returncode = 1
+    finally:
+        logger.removeHandler(handler)
+        for name, value in saved.items():
+            os.environ.pop(name) if value is None else os.environ.__setitem__(name, value)
+    return BuiltSite(out, returncode, "\n".join(records))
 
 
 def words(text: str) -> list[str]:
