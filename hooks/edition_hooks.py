@@ -19,20 +19,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from edition import features, formats, metadata, offline
+from edition.markdown import annotations as page_annotations
+from edition.markdown.context import Current, PageInfo
+from edition.markdown.extension import EditionExtension
+from edition.model import build as model_build
+from edition.model import settings as edition_settings
+from edition.model.names import Matcher
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-from edition import features, formats, metadata, offline
-from edition.markdown import annotations
-from edition.markdown.context import Current, PageInfo
-from edition.markdown.extension import EditionExtension
-from edition.model import build as model_build
-from edition.model import settings as edition_settings
-from edition.model.names import Matcher
 
 log = get_plugin_logger("edition")
 
@@ -82,7 +81,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     edition = build.current.edition
     assert edition is not None
     build.current.page = page_info(page)
-    return annotations.annotate_page(markdown, page.file.src_uri, edition)
+    return page_annotations.annotate_page(markdown, page.file.src_uri, edition)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -145,7 +144,7 @@ def page_info(page: Page) -> PageInfo:
                      f'href="{cite_url}#cite-edition" data-cite="page">Cite this edition</a></div>')
     notes = edition.annotations_on(src)
     if notes:
-        lines.append(annotations.controls_html(notes))
+        lines.append(page_annotations.controls_html(notes))
     return PageInfo(src, url, edition.part(src), tuple(lines), (downloads,) if downloads else (),
                     cite_links=edition.report is not None)
 

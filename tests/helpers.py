@@ -24,14 +24,12 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "160
              "EDITION_CACHE_DIR": tempfile.mkdtemp(prefix="edition-test-cache-")}
 GENERATED_PAGES = ("changes.md", "bibliography.md", "glossary.md", "entities.md", "teaching.md",
                    "map-and-timeline.md", "cite.md", "changelog.md")
-# The reading order of the report's pages, as in the nav.
+# The report's sections in reading order, as the nav gives them (its group "The report",
+# the one place they are written): "introduction", ...
 REPORT_PAGES = [
-    "about-the-author",
-    "executive-summary",
-    "introduction",
-    "en-route-to-beijing",
-    "wrestling-for-digital-supremacy",
-    "conclusion",
+    page.removesuffix(".md") for group in yaml.safe_load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["nav"]
+    if isinstance(group, dict) and "The report" in group for page in group["The report"]
 ]
 
 
@@ -161,7 +159,8 @@ def load_project(root: Path, **overrides):
 
 
 def build_edition(root: Path = ROOT, **settings):
-    from edition.model import build, settings as edition_settings
+    from edition.model import build
+    from edition.model import settings as edition_settings
 
     config, files = load_project(root)
     given = edition_settings.read(config.extra, root, {})

@@ -57,7 +57,7 @@ def changes_pages(edition: Edition, project: Project) -> Generated:
 def bibliography_pages(edition: Edition, project: Project) -> Generated:
     if not edition.works:
         return {}
-    items = [work.csl for work in edition.works.values()]
+    items = [dict(work.csl) for work in edition.works.values()]
     entries = bibliography.format_entries(items, project.cache(edition))
     data = BibliographyData(entries={key: work.source for key, work in edition.works.items()})
     downloads = {"BibTeX": bibexport.to_bibtex(data), "RIS": bibexport.to_ris(items),
@@ -150,7 +150,7 @@ def as_work(edition: Edition) -> work.Work | None:
 
 # "p12" / "fn:9" / "figure-1" -> the source path of the page that holds it.
 def anchor_pages(edition: Edition) -> dict[str, str]:
-    found = {}
+    found: dict[str, str] = {}
     for holder in (edition.paragraphs, edition.notes, edition.figures):
         found.update((anchor.id, item.part) for anchor, item in holder.items())
     return found

@@ -156,7 +156,8 @@ def check_marks(text: Text, emendations: tuple[Emendation, ...], problems: Probl
     for emendation in emendations:
         if (emendation.where, emendation.mark) not in seen:
             problems.add(EMENDATIONS, None, None, None, f"the change recorded for {emendation.where} "
-                         f"({emendation.mark!r}) is not in the text", "restore the mark in the page or remove the entry")
+                         f"({emendation.mark!r}) is not in the text",
+                         "restore the mark in the page or remove the entry")
 
 
 def read_releases(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:

@@ -7,7 +7,6 @@ text without an entry, or an entry without its mark, stops the build.
 """
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from typing import Any

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from html import escape
 from pathlib import Path
 
 import yaml

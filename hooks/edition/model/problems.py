@@ -7,7 +7,7 @@ the builder needs until then.)
 """
 from __future__ import annotations
 
-import logging
+from typing import Any
 from dataclasses import dataclass, field
 
 from mkdocs.exceptions import PluginError
@@ -46,7 +46,7 @@ class Problems:
     def __bool__(self) -> bool:
         return bool(self.found)
 
-    def report(self, log: logging.Logger) -> None:
+    def report(self, log: Any) -> None:
         """Log every problem, then stop the build if there was one."""
         for problem in self.found:
             log.error(str(problem).removeprefix(": "))

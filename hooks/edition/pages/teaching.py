@@ -11,9 +11,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.model.edition import Edition, Mention
-from edition.model.datafile import read_yaml
 from edition.markup import escape, safe_markdown
+from edition.model.datafile import read_yaml
+from edition.model.edition import Edition, Mention
 
 KEY_TERMS = '<span class="key-terms" data-section="{}"></span>'
 KEY_TERMS_RE = re.compile(r'<span class="key-terms" data-section="([^"]+)"></span>')
