@@ -134,7 +134,8 @@ def page_info(page: Page) -> PageInfo:
     assert edition is not None
     src, url = page.file.src_uri, page.url
     lines = []
-    downloads = download_line(url, page.is_homepage) if build.material else ""
+    # Only a build that makes the PDF and EPUB links to them (not serve, not EDITION_FORMATS=off).
+    downloads = download_line(url, page.is_homepage) if make_formats() else ""
     if downloads:
         lines.append(downloads)
     if edition.report is not None:

@@ -43,7 +43,7 @@ pytestmark = pytest.mark.formats
 
 
 # The formats' tests read the build made with the formats on.
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site(formats_site):
     return formats_site
 

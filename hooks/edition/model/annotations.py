@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from edition.model.anchors import Anchor
+from edition.model.anchors import FORMS, Anchor
 from edition.model.datafile import read_list
 from edition.model.edition import Annotation
 
@@ -22,7 +22,7 @@ NEED_CITES = ("correction", "caveat")
 REQUIRED = {"id", "paragraph", "kind", "author", "added_in", "text"}
 OPTIONAL = {"phrase", "cites", "refs", "source"}
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
-REF = re.compile(r"^(p[1-9][0-9]*|glossary:[a-z0-9-]+|entity:[a-z0-9-]+)$")
+REF = re.compile(rf"^({FORMS['p']}|glossary:[a-z0-9-]+|entity:[a-z0-9-]+)$")
 
 
 # Loading and checking the fields of each entry

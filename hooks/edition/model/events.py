@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+from edition.model.anchors import Anchor
 from edition.model.datafile import load_yaml
 
 REQUIRED = ("year", "label", "paragraph")
@@ -21,7 +22,6 @@ EXAMPLES = {"year": "year: 1992", "label": "label: Tian Zengpei tours Central As
             "paragraph": "paragraph: p3"}
 FIELDS = ("year", "date", "end_year", "when", "label", "paragraph", "note")
 FIRST_YEAR, LAST_YEAR = 1800, 2020      # the report was published in September 2020
-PARAGRAPH = re.compile(r"^(?:p|fn:)[1-9][0-9]*$")
 DATE = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -88,7 +88,7 @@ def _event(entry: object) -> dict:
     for field in ("label", "when", "note"):
         if event[field] is not None or field == "label":
             event[field] = _text(event[field], field)
-    if not isinstance(event["paragraph"], str) or not PARAGRAPH.match(event["paragraph"]):
+    if not isinstance(event["paragraph"], str) or not Anchor.is_valid(event["paragraph"], ("p", "fn")):
         raise _field_error("paragraph", f"is {event['paragraph']!r}; write pN for paragraph N "
                            "or fn:N for footnote N, e.g. paragraph: p12")
     return event

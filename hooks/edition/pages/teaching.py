@@ -54,7 +54,7 @@ def teaching_page(edition: Edition, path: Path | None = None) -> str:
         parts.append(f"### [{escape(title)}]({page})")
         if questions:
             parts.append("\n".join(
-                f"{n}. {safe_markdown(q.text)} ([¶ {q.paragraph.number}]({page}#{q.paragraph}), "
+                f"{n}. {safe_markdown(q.text)} ([{q.paragraph.label}]({page}#{q.paragraph}), "
                 f"[A{q.number}]({page}#note-{q.id}))" for n, q in enumerate(questions, start=1)))
         if has_index:
             parts.append("Key terms: " + KEY_TERMS.format(page))
