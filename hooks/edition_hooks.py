@@ -151,7 +151,7 @@ def page_info(page: Page) -> PageInfo:
 
 
 def make_formats() -> bool:
-    return build.material and build.command != "serve" and bool(build.settings.get("formats"))
+    return build.material and build.command != "serve" and bool(edition_settings.format_kinds(build.settings))
 
 
 # The line goes right under the page's title, where a reader looks for it; the search index

@@ -71,3 +71,17 @@ def test_the_same_pages_without_the_defect_build(tmp_path):
     }, {"emendations.yml": RECORDED}, report=["a.md"])
     assert site.returncode == 0, site.log
     assert '<ins class="critic">[sic]</ins>' in (tmp_path / "site/a/index.html").read_text()
+
+
+# Every problem of the sources is reported in one build, not only the first.
+def test_every_problem_is_reported_at_once(tmp_path):
+    site = tiny_site(tmp_path, {
+        "index.md": "Home.\n",
+        "a.md": "One.[^7]\n{#p1}\n\nTwo {++[sic]++}.\n{#p1}\n",
+    }, {"emendations.yml": "- where: p9\n  mark: \"{--x--}\"\n  reason: An example.\n"})
+    assert site.returncode != 0
+    for message in ("a.md: footnote [^7] (id fn:7) is referenced but never defined",
+                    "a.md: duplicate paragraph id 'p1', already used on this page",
+                    "a.md: editorial change '{++[sic]++}' in p1 is not recorded in",
+                    "the change recorded for p9 ('{--x--}') is not in the text"):
+        assert message in site.log, site.log
