@@ -1,0 +1,1 @@
+"""The edition as one model, built once per build: its data, read and checked."""
