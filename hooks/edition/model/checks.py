@@ -51,10 +51,14 @@ def timeline_order(events: list[dict[str, Any]]) -> Iterator[Finding]:
         if event["year"] < previous["year"]:
             yield Finding((index, "year"), f"{event['year']} is before the previous event's "
                           f"{previous['year']}", "keep the file in chronological order")
-        elif (event["year"] == previous["year"] and event.get("date") and previous.get("date")
+        elif (event["year"] == previous["year"] and _dated(event) and _dated(previous)
               and event["date"] < previous["date"]):
             yield Finding((index, "date"), f"'{event['date']}' is before the previous event's "
                           f"'{previous['date']}'", "keep the file in chronological order")
+
+
+def _dated(event: dict[str, Any]) -> bool:
+    return event.get("date") is not None and _date_in_year(event["date"], event["year"])
 
 
 def _date_in_year(date: str, year: int) -> bool:

@@ -50,6 +50,9 @@ def findings(error: ValidationError) -> Iterator[Finding]:
         for name in value:
             if name not in allowed:
                 yield Finding(path + (name,), "unknown field", _fields_fix(str(name), allowed), key=True)
+    elif rule in ("anyOf", "oneOf") and (within := [e for e in error.context or [] if e.validator != "type"]):
+        for inner in within:  # the instance had the right kind for one branch: say what is wrong in it
+            yield from findings(inner)
     else:
         yield Finding(path, _what(rule, error.validator_value, value, schema), _fix(rule, error, schema))
 
@@ -80,13 +83,14 @@ def _what(rule: str, expected: Any, value: Any, schema: dict[str, Any]) -> str:
         return f"{shown} is not {schema.get('x-form', 'in the expected form')}"
     if rule == "type":
         kinds = expected if isinstance(expected, list) else [expected]
-        if value is None:
-            return f"is empty, not {' or '.join(KINDS[k] for k in kinds)}"
-        return f"{shown} is {kind_of(value)}, not {' or '.join(KINDS[k] for k in kinds)}"
+        wanted = " or ".join(KINDS[k] for k in kinds)
+        if value is None or isinstance(value, (list, dict)):
+            return f"is {kind_of(value)}, not {wanted}"
+        return f"{shown} is {kind_of(value)}, not {wanted}"
     if rule == "minItems":
-        return "is an empty list" if not value else f"has {len(value)} items, not at least {expected}"
+        return "is an empty list" if not value else f"has {_items(len(value))}, not at least {expected}"
     if rule == "maxItems":
-        return f"has {len(value)} items, not at most {expected}"
+        return f"has {_items(len(value))}, not at most {expected}"
     if rule == "minLength":
         return "is empty"
     if rule in ("minimum", "exclusiveMinimum"):
@@ -107,7 +111,7 @@ def _fix(rule: str, error: ValidationError, schema: dict[str, Any]) -> str:
         return f"write {schema.get('x-form', 'it in the expected form')}{example}"
     if rule == "type":
         kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"write {KINDS[kinds[0]]}{example}"
+        return f"write {schema.get('x-form', KINDS[kinds[0]])}{example}"
     if rule == "minLength":
         return f"write the text{example} or leave the field out"
     if rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
@@ -118,15 +122,19 @@ def _fix(rule: str, error: ValidationError, schema: dict[str, Any]) -> str:
     return f"see the rule in hooks/edition/model/schemas ({error.message})"
 
 
+def _items(count: int) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"
+
+
 def show(value: Any) -> str:
     """A value as a message quotes it: text in quotes (cut when long), lists by their kind."""
     if isinstance(value, str):
-        text = " ".join(value.split())
+        text = " ".join(value.split()) or value  # folded lines as one; blank text as it is
         return repr(text if len(text) <= 60 else text[:59] + "…")
     if value is None:
         return "nothing"
     if isinstance(value, (list, dict)):
-        return "the " + ("list" if isinstance(value, list) else "mapping")
+        return "a list" if isinstance(value, list) else "a mapping"
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
