@@ -3,6 +3,7 @@ small file -> the exact message; several defects -> all of them in one run; the 
 a file that is not UTF-8; and every real data file of the edition."""
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -226,6 +227,16 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_each_schema_is_valid_json_schema_2020_12(name: str) -> None:
+    from jsonschema import Draft202012Validator
+
+    path = schema.SCHEMAS / f"{name}.schema.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(document)
+
+
 def messages(tmp_path: Path, name: str, text: str | bytes) -> list[str]:
     path = tmp_path / f"{name}.yml"
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
@@ -245,6 +256,22 @@ def test_one_defect_one_message(tmp_path: Path, name: str, text: str, expected: 
                                             ("changelog", RELEASE), ("work", WORK)])
 def test_the_bases_are_valid(tmp_path: Path, name: str, text: str) -> None:
     assert messages(tmp_path, name, text) == []
+
+
+@pytest.mark.parametrize(("name", "empty"), [("annotations", []), ("redirects", []), ("teaching", {})])
+def test_an_empty_file_has_no_entries(tmp_path: Path, name: str, empty: object) -> None:
+    path = tmp_path / f"{name}.yml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    problems = Problems()
+    assert schema.load(path, f"data/{name}.yml", name, problems) == empty
+    assert problems.items == []
+
+
+def test_an_empty_work_file_lacks_both_parts(tmp_path: Path) -> None:
+    assert messages(tmp_path, "work", "") == [
+        "data/work.yml, field 'report': missing: add it",
+        "data/work.yml, field 'edition': missing: add it",
+    ]
 
 
 def test_every_defect_of_a_file_in_one_run(tmp_path: Path) -> None:
@@ -306,7 +333,8 @@ def test_ids_and_aliases_across_glossary_and_entities(tmp_path: Path) -> None:
     entities.write_text(ENTITY + ENTITY.replace("bishkek", "sco").replace("Bishkek", "SCO"),
                         encoding="utf-8")
     problems = Problems()
-    files = DataFile(glossary, "data/glossary.yml", "glossary"), DataFile(entities, "data/entities.yml", "entities")
+    files = (DataFile(glossary, "data/glossary.yml", "glossary"),
+             DataFile(entities, "data/entities.yml", "entities"))
     terms, names = (schema.load(f.path, f.shown, f.schema_name, problems) for f in files)
     schema.check_index(files[0], terms, files[1], names, problems)
     assert [str(p) for p in problems.items] == [

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from edition.model.messages import Finding
+import itertools
 
 DATE = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
 
@@ -47,7 +48,7 @@ def timeline_spans(events: list[dict[str, Any]]) -> Iterator[Finding]:
 
 # Years never go back; within a year, dated events follow their dates.
 def timeline_order(events: list[dict[str, Any]]) -> Iterator[Finding]:
-    for index, (previous, event) in enumerate(zip(events, events[1:]), start=1):
+    for index, (previous, event) in enumerate(itertools.pairwise(events), start=1):
         if event["year"] < previous["year"]:
             yield Finding((index, "year"), f"{event['year']} is before the previous event's "
                           f"{previous['year']}", "keep the file in chronological order")

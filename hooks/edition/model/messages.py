@@ -49,7 +49,7 @@ def findings(error: ValidationError) -> Iterator[Finding]:
         allowed = list(schema.get("properties", {}))
         for name in value:
             if name not in allowed:
-                yield Finding(path + (name,), "unknown field", _fields_fix(str(name), allowed), key=True)
+                yield Finding((*path, name), "unknown field", _fields_fix(str(name), allowed), key=True)
     elif rule in ("anyOf", "oneOf") and (within := [e for e in error.context or [] if e.validator != "type"]):
         for inner in within:  # the instance had the right kind for one branch: say what is wrong in it
             yield from findings(inner)
@@ -116,7 +116,9 @@ def _fix(rule: str, error: ValidationError, schema: dict[str, Any]) -> str:
         return f"write the text{example} or leave the field out"
     if rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         low, high = schema.get("minimum"), schema.get("maximum")
-        return f"give a number from {low} to {high}" if low is not None and high is not None else "change the number"
+        if low is None or high is None:
+            return "change the number"
+        return f"give a number from {low} to {high}"
     if rule == "minItems":
         return f"list at least {error.validator_value}{example}"
     return f"see the rule in hooks/edition/model/schemas ({error.message})"

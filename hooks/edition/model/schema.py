@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -94,7 +94,7 @@ class _Loader(yaml.CSafeLoader):  # libyaml: ten times faster than the pure-Pyth
     pass
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)  # type: ignore[type-var]
 
 
 def read_text(path: Path, shown: str, problems: Problems) -> str | None:
@@ -119,13 +119,14 @@ def read_text(path: Path, shown: str, problems: Problems) -> str | None:
 def load(path: Path, shown: str, schema_name: str, problems: Problems) -> Any:
     """The file's data, checked against its schema; None if it cannot be read or parsed.
 
-    Every problem goes to `problems`; invalid data is still returned (callers decide).
+    Every problem goes to `problems`; invalid data is still returned (callers decide). An
+    empty file is an empty list (or mapping), as the loaders have always read it.
     """
     text = read_text(path, shown, problems)
     if text is None:
         return None
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -133,7 +134,10 @@ def load(path: Path, shown: str, schema_name: str, problems: Problems) -> Any:
                      "correct the syntax there (text holding ': ' or starting with a quote needs quotes)")
         return None
     schema, validator = _schema(schema_name)
-    found = [f for error in validator.iter_errors(data) for f in findings(error)]
+    if data is None:  # an empty file (or one of comments only): no entries
+        data = {"array": [], "object": {}}.get(schema.get("type", ""))
+    # dict.fromkeys: jsonschema reports each missing field of an entry once per missing field
+    found = list(dict.fromkeys(f for error in validator.iter_errors(data) for f in findings(error)))
     found += _duplicates(data, schema)
     if not found:
         found = list(checks.run(schema_name, data))
@@ -164,13 +168,13 @@ def check_index(glossary: DataFile, terms: Any, entities: DataFile, names: Any,
 def _add_again(problems: Problems, file: DataFile, found: list[Finding]) -> None:
     if found:
         text = file.path.read_text(encoding="utf-8")
-        _add(problems, file, text, yaml.load(text, Loader=_Loader), found)  # noqa: S506
+        _add(problems, file, text, yaml.load(text, Loader=_Loader), found)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema(name: str) -> tuple[dict[str, Any], Draft202012Validator]:
+    # Each schema is checked against the metaschema by the tests (tests/test_schema.py), not each build.
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
     return schema, Draft202012Validator(schema)
 
 
@@ -189,9 +193,9 @@ def _duplicates(data: Any, schema: dict[str, Any]) -> list[Finding]:
             if not isinstance(value, (str, int)):
                 continue
             if value in first:
-                found.append(Finding(at + (index, field), f"'{value}' is used twice",
+                found.append(Finding((*at, index, field), f"'{value}' is used twice",
                                      f"give each {config.get('noun', 'entry')} its own {field}",
-                                     earlier=at + (first[value], field)))
+                                     earlier=(*at, first[value], field)))
             first.setdefault(value, index)
     return found
 
@@ -211,7 +215,7 @@ def _add(problems: Problems, file: DataFile, text: str, data: Any, found: list[F
 
 @lru_cache(maxsize=16)
 def _compose(text: str) -> yaml.Node | None:
-    return yaml.compose(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    return yaml.compose(text, Loader=_Loader)
 
 
 # The line of the node at a path of keys and indexes (the deepest that exists).
@@ -223,14 +227,14 @@ def _line(node: yaml.Node | None, path: tuple[str | int, ...], key: bool) -> int
         if isinstance(node, yaml.MappingNode):
             pair = next((p for p in node.value if p[0].value == str(part)), None)
             if pair and key and depth == len(path) - 1:
-                return pair[0].start_mark.line + 1
+                return int(pair[0].start_mark.line) + 1
             child = pair[1] if pair else None
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             child = node.value[part]
         if child is None:
             break
         node = child
-    return node.start_mark.line + 1
+    return int(node.start_mark.line) + 1
 
 
 # "annotation 'p6-golden-horn-bay'" (or "event 3") and the field within it ("refs[2]").
@@ -241,7 +245,7 @@ def _entry_and_field(data: Any, config: dict[str, Any], path: tuple[str | int, .
     rest = path + ((name,) if name else ())
     if config and rest[:len(at)] == at and len(rest) > len(at) and isinstance(rest[len(at)], int):
         index = int(rest[len(at)])
-        item = _get(data, at + (index,))
+        item = _get(data, (*at, index))
         names = [item[k] for k in config.get("keys", []) if isinstance(item, dict)
                  and isinstance(item.get(k), (str, int))]
         entry = f"{config['noun']} '{names[0]}'" if names else f"{config['noun']} {index + 1}"
