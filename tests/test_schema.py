@@ -199,7 +199,7 @@ CASES = [
      "data/repairs.yml, line 1, repair 1, field 'kind': 'moved' is not one of title, heading, "
      "rejoined, pull-quote, figure, footnote, unescaped: use one of them"),
     ("changelog", RELEASE.replace('version: "0.1.0"', "version: 0.1"),
-     "data/changelog.yml, line 1, release 1, field 'version': 0.1 is a number, not text: "
+     "data/changelog.yml, line 1, release '0.1', field 'version': 0.1 is a number, not text: "
      'write it quoted, e.g. version: "0.2.0"'),
     ("changelog", RELEASE.replace("where: fn:9", "where: note 9"),
      "data/changelog.yml, line 5, release '0.1.0', field 'text[1].where': 'note 9' is not a "

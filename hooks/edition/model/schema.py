@@ -141,7 +141,7 @@ def load(path: Path, shown: str, schema_name: str, problems: Problems) -> Any:
     found += _duplicates(data, schema)
     if not found:
         found = list(checks.run(schema_name, data))
-    _add(problems, DataFile(path, shown, schema_name), text, data, found)
+    _add(problems, DataFile(path, shown, schema_name), text, found)
     return data
 
 
@@ -167,8 +167,7 @@ def check_index(glossary: DataFile, terms: Any, entities: DataFile, names: Any,
 # Problems found after loading: the file is read again for the lines (only when there are some).
 def _add_again(problems: Problems, file: DataFile, found: list[Finding]) -> None:
     if found:
-        text = file.path.read_text(encoding="utf-8")
-        _add(problems, file, text, yaml.load(text, Loader=_Loader), found)
+        _add(problems, file, file.path.read_text(encoding="utf-8"), found)
 
 
 @cache
@@ -200,7 +199,7 @@ def _duplicates(data: Any, schema: dict[str, Any]) -> list[Finding]:
     return found
 
 
-def _add(problems: Problems, file: DataFile, text: str, data: Any, found: list[Finding]) -> None:
+def _add(problems: Problems, file: DataFile, text: str, found: list[Finding]) -> None:
     if not found:
         return
     root = _compose(text)
@@ -209,7 +208,7 @@ def _add(problems: Problems, file: DataFile, text: str, data: Any, found: list[F
         what = finding.what
         if finding.earlier is not None:
             what += f" (first at line {_line(root, finding.earlier, False)})"
-        entry, field = _entry_and_field(data, config, finding.path, finding.name)
+        entry, field = _entry_and_field(root, config, finding.path, finding.name)
         problems.add(file.shown, _line(root, finding.path, finding.key), entry, field, what, finding.fix)
 
 
@@ -238,26 +237,29 @@ def _line(node: yaml.Node | None, path: tuple[str | int, ...], key: bool) -> int
 
 
 # "annotation 'p6-golden-horn-bay'" (or "event 3") and the field within it ("refs[2]").
-def _entry_and_field(data: Any, config: dict[str, Any], path: tuple[str | int, ...],
+def _entry_and_field(root: yaml.Node | None, config: dict[str, Any], path: tuple[str | int, ...],
                      name: str | None) -> tuple[str | None, str | None]:
     at = tuple(filter(None, [config.get("at")]))
     entry = None
     rest = path + ((name,) if name else ())
     if config and rest[:len(at)] == at and len(rest) > len(at) and isinstance(rest[len(at)], int):
         index = int(rest[len(at)])
-        item = _get(data, (*at, index))
-        names = [item[k] for k in config.get("keys", []) if isinstance(item, dict)
-                 and isinstance(item.get(k), (str, int))]
-        entry = f"{config['noun']} '{names[0]}'" if names else f"{config['noun']} {index + 1}"
+        item = _node(root, (*at, index))
+        names = [_node(item, (key,)) for key in config.get("keys", [])]
+        scalars = [node.value for node in names if isinstance(node, yaml.ScalarNode)]
+        entry = f"{config['noun']} '{scalars[0]}'" if scalars else f"{config['noun']} {index + 1}"
         rest = rest[len(at) + 1:]
     field = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in rest).lstrip(".")
     return entry, field or None
 
 
-def _get(data: Any, path: tuple[str | int, ...]) -> Any:
+# The node at a path of keys and indexes, None if there is none.
+def _node(node: yaml.Node | None, path: tuple[str | int, ...]) -> yaml.Node | None:
     for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for key, value in node.value if key.value == str(part)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
             return None
-    return data
+    return node
