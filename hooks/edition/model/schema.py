@@ -180,8 +180,8 @@ def _schema(name: str) -> tuple[dict[str, Any], Draft202012Validator]:
 # Ids, versions ... named twice in one file (JSON Schema's uniqueItems compares whole items).
 def _duplicates(data: Any, schema: dict[str, Any]) -> list[Finding]:
     config = schema.get("x-entries", {})
-    at = tuple(filter(None, [config.get("at")]))
-    entries = data.get(at[0]) if at and isinstance(data, dict) else data if not at else None
+    at = _at(config)
+    entries = (data.get(at[0]) if isinstance(data, dict) else None) if at else data
     if not isinstance(entries, list):
         return []
     found = []
@@ -239,7 +239,7 @@ def _line(node: yaml.Node | None, path: tuple[str | int, ...], key: bool) -> int
 # "annotation 'p6-golden-horn-bay'" (or "event 3") and the field within it ("refs[2]").
 def _entry_and_field(root: yaml.Node | None, config: dict[str, Any], path: tuple[str | int, ...],
                      name: str | None) -> tuple[str | None, str | None]:
-    at = tuple(filter(None, [config.get("at")]))
+    at = _at(config)
     entry = None
     rest = path + ((name,) if name else ())
     if config and rest[:len(at)] == at and len(rest) > len(at) and isinstance(rest[len(at)], int):
@@ -251,6 +251,11 @@ def _entry_and_field(root: yaml.Node | None, config: dict[str, Any], path: tuple
         rest = rest[len(at) + 1:]
     field = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in rest).lstrip(".")
     return entry, field or None
+
+
+# Where the entries are: the top of the file, or the key x-entries.at ("reading_path").
+def _at(config: dict[str, Any]) -> tuple[str, ...]:
+    return (config["at"],) if config.get("at") else ()
 
 
 # The node at a path of keys and indexes, None if there is none.
