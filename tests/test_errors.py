@@ -48,7 +48,7 @@ CASES = [
     ("emendation entry without a reason",
      {"a.md": SECTION + "One.\n{#p1}\n"},
      {"emendations.yml": "- where: p1\n  mark: x\n"},
-     "data/emendations.yml: entry 1 (p1): missing reason"),
+     "data/emendations.yml, line 1, emendation 'p1', field 'reason': missing: add it"),
     ("emendations file that is not YAML",
      {"a.md": SECTION + "One.\n{#p1}\n"}, {"emendations.yml": "- where: [p1\n"},
      "data/emendations.yml, line 2: not valid YAML"),

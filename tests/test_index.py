@@ -220,15 +220,15 @@ PERSON = "- id: xi\n  type: person\n  name: Xi Jinping\n  aliases: [Xi]\n  descr
     "glossary, entities, message",
     [
         (TERM, PERSON.replace("[Xi]", "[Xi, SCO]"),
-         "data/entities.yml: entry 'xi': alias 'SCO' also belongs to term 'sco'"),
+         "data/entities.yml, line 4, entity 'xi', field 'aliases[2]': alias 'SCO' also belongs to term 'sco'"),
         (TERM + "  related: [csto\n", PERSON, "data/glossary.yml, line 6: not valid YAML"),
-        (TERM, PERSON.replace("  type: person\n", ""), "data/entities.yml: entry 'xi': missing field 'type'"),
-        (TERM + "  colour: blue\n", PERSON, "data/glossary.yml: entry 'sco': unknown field 'colour'"),
-        (TERM, PERSON.replace("person", "deity"), "data/entities.yml: entry 'xi': field 'type' is 'deity'"),
+        (TERM, PERSON.replace("  type: person\n", ""), "data/entities.yml, line 1, entity 'xi', field 'type': missing"),
+        (TERM + "  colour: blue\n", PERSON, "data/glossary.yml, line 5, term 'sco', field 'colour': unknown field"),
+        (TERM, PERSON.replace("person", "deity"), "data/entities.yml, line 2, entity 'xi', field 'type': 'deity' is not one of"),
         (TERM, PERSON.replace("type: person", "type: place"),
-         "data/entities.yml: entry 'xi': a place needs field 'coordinates'"),
+         "data/entities.yml, line 1, entity 'xi', field 'coordinates': a place must have coordinates"),
         (TERM + "  related: [csto]\n", PERSON,
-         "data/glossary.yml: entry 'sco': field 'related' names 'csto', which is not a term id"),
+         "data/glossary.yml, line 5, term 'sco', field 'related[1]': 'csto' is not the id of a term"),
         (TERM, PERSON + PERSON.replace("xi", "hu").replace("[Xi]", "[Hu]"),
          "data/entities.yml: entry 'hu' is never mentioned in the text"),
     ],
@@ -272,5 +272,5 @@ def test_timeline_event_in_no_paragraph_stops_the_build(tmp_path):
     timeline = "- year: 2001\n  label: The SCO is founded\n  paragraph: p7\n"
     site = tiny_site(tmp_path, PAGES, {"glossary.yml": TERM, "entities.yml": PERSON, "timeline.yml": timeline})
     assert site.returncode != 0, site.log
-    assert ("data/timeline.yml: event 'The SCO is founded' (2001): field 'paragraph' is 'p7', "
-            "which is not in the text") in site.log
+    assert ("data/timeline.yml, line 3, event 1, field 'paragraph': 'p7' is not in the text: "
+            "use an existing pN or fn:N") in site.log

@@ -6,7 +6,6 @@
         cache: true            # EDITION_CACHE=off: no cache of pandoc's results
         cache_dir: .cache/edition   # EDITION_CACHE_DIR=<folder>: the cache elsewhere
         report_group: The report    # the nav group whose pages are the report's sections
-        require_sources: true  # a correction or caveat must cite a work of bib/
 
 The environment overrides mkdocs.yml, so a benchmark or a test can switch a setting
 without editing the file.
@@ -25,7 +24,6 @@ DEFAULTS: dict[str, Any] = {
     "cache": True,
     "cache_dir": ".cache/edition",
     "report_group": "The report",
-    "require_sources": True,
 }
 SWITCH = {"on": True, "off": False, "true": True, "false": False}
 # The offline formats a build makes, by the setting's value.

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from edition.model import sources
 from edition.model.anchors import Anchor
 from edition.model.edition import Figure, Note, Paragraph, Part
-from edition.model.problems import Problems
+from edition.model.schema import Problems
 from edition.model.sources import PageSource
 
 REPORT_GROUP = "The report"

@@ -35,7 +35,7 @@ def teaching_page(edition: Edition, path: Path | None = None) -> str:
         "---\ntitle: Teaching with this edition\n---",
         "# Teaching with this edition",
         "Each section page carries the editors' annotations after the paragraphs they "
-        "concern: context, corrections, cross-references and discussion questions. The "
+        "concern: context, corrections, caveats, cross-references and discussion questions. The "
         "controls at the top of a section show or hide them by kind, and the browser "
         "remembers the choice. Printed from the browser, a section becomes a handout: the "
         "text with its paragraph numbers, the annotations shown as numbered notes, and the "
