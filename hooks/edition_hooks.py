@@ -25,6 +25,7 @@ from edition.markdown.context import Current, PageInfo
 from edition.markdown.extension import EditionExtension
 from edition.model import build as model_build
 from edition.model import settings as edition_settings
+from edition.model.anchors import Anchor
 from edition.model.names import Matcher
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -194,7 +195,7 @@ def permalink_page(work, number: int, page_url: str) -> str:
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>¶ {number}: {work.report['title']}</title>
+<title>{Anchor("p", number).label}: {work.report['title']}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{canonical}">
 <meta http-equiv="refresh" content="0; url={target}">
