@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time to read and check every data file by its JSON Schema (hooks/edition/model/schema.py),
-beside the time to build the whole model of the edition (which includes it), cold (a new process: imports, schemas compiled) and
-warm (the same process again, as `mkdocs serve` rebuilds).
+beside the time to build the whole model of the edition (which includes it), cold (a new
+process: imports, schemas compiled) and warm (the same process again, as `mkdocs serve` rebuilds).
 
     .venv/bin/python scripts/bench_schema.py [ROUNDS]
 """
