@@ -31,6 +31,7 @@ from edition.markdown import annotations
 from edition.markdown.context import Current, PageInfo
 from edition.markdown.extension import EditionExtension
 from edition.model import build as model_build
+from edition.model import citable
 from edition.pages import metadata
 from edition.model import settings as edition_settings
 from edition.model.names import Matcher
@@ -110,6 +111,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
         context["edition_head"] = metadata.head(edition, part, page.title)
         # Material prints it as the page's description (else mkdocs.yml's, on every page).
         page.meta["description"] = metadata.description(edition, part, page.title)
+        context["edition_preview"] = citable.loopback(edition.edition.url) if edition.edition else False
     return context
 
 

@@ -14,6 +14,7 @@ Three kinds of page (docs/about-this-edition.md, "What each page describes"):
 from __future__ import annotations
 
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from edition.model.anchors import Anchor
 from edition.model.edition import Edition, Part
@@ -28,6 +29,12 @@ PDF_PATH = "downloads/yau-2020-quiet-rivalry-a4.pdf"
 # The title card every page shows as its image (pages/metadata.py draws it at build time).
 CARD_PATH = "assets/edition-card.png"
 REPORT_ID = "yau2020rivalry"
+
+
+def loopback(url: str) -> bool:
+    """Whether an address is this machine's (a local preview), not a public one."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.") or host.endswith(".localhost")
 
 
 def page_kind(part: Part) -> PageKind:

@@ -87,6 +87,8 @@ def highwire(edition: Edition, url: str) -> list[str]:
         ("citation_publication_date", report.date[:4]),
         ("citation_technical_report_institution", report.publisher),
         ("citation_language", report.language),
+        # The same abstract on every page of the report: they describe one item.
+        ("citation_abstract", " ".join(info.description.split())),
         ("citation_public_url", url),
         ("citation_pdf_url", citable.address(edition, citable.PDF_PATH)),
         ("author", report.author.name),  # the W3 author; Material prints none (mkdocs.yml)
