@@ -34,10 +34,13 @@ def download(site, name: str) -> str:
 
 def biber_warnings(path: Path, tmp_path: Path) -> list[str]:
     assert shutil.which("biber"), "biber is missing: scripts/system-deps.sh installs it"
+    # biber takes the file relative to its working folder (with --output-directory, an absolute
+    # path is looked for under that folder); the output it writes goes to tmp_path.
     run = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-directory", str(tmp_path),
-                          str(path)], capture_output=True, text=True)
-    return [line for line in run.stdout.splitlines() + run.stderr.splitlines()
-            if line.startswith(("WARN", "ERROR"))]
+                          path.name], capture_output=True, text=True, cwd=path.parent)
+    lines = run.stdout.splitlines() + run.stderr.splitlines()
+    assert run.returncode == 0 and "INFO - Datamodel validation complete" in lines, "\n".join(lines)
+    return [line for line in lines if line.startswith(("WARN", "ERROR"))]
 
 
 def test_bib_folder_is_valid_for_biblatex(tmp_path):
@@ -111,8 +114,15 @@ def test_another_csl_processor_renders_the_page(site, tmp_path):
     for key, text in rendered.items():
         # The page's entry without the line the edition adds (cited in, archive, editors' note);
         # markup (italics, links) dropped on both sides, whitespace normalised.
-        shown = page[key].find("p")
-        assert plain(str(shown)) == " ".join(text.split()), key
+        shown = plain(str(page[key].find("p")))
+        assert same_punctuation(shown) == same_punctuation(" ".join(text.split())), key
+
+
+# One known difference between the two processors, both from the same style: a period after a
+# quotation that ends in a nested one. citeproc-js sets it inside both quotation marks
+# (Rights.’”), pandoc's citeproc between them (Rights’.”).
+def same_punctuation(text: str) -> str:
+    return text.replace("’.”", ".’”")
 
 
 def test_cite_snippets_keep_the_edition_statement(site, edition):
