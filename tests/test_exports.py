@@ -135,5 +135,6 @@ def test_cite_snippets_keep_the_edition_statement(site, edition):
     assert fields["institution"] == "Foreign Policy Research Institute"
     record = rispy.loads(formats["RIS"])[0]
     assert (record["type_of_reference"], record["type_of_work"]) == ("RPRT", statement)
+    assert record["secondary_title"] == edition.report.series  # T2: Zotero's series of a report
     report = rispy.loads({f["name"]: f["text"] for f in data["report"]["formats"]}["RIS"])[0]
     assert "type_of_work" not in report and "urls" not in report  # the 2020 report, told apart

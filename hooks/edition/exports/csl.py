@@ -3,8 +3,9 @@
 Shared by the bibliography's downloads (exports/bib.py) and /cite/'s snippets (pages/cite.py),
 so a work reads the same in every file. The biblatex written passes biber's data-model check
 (`biber --tool --validate-datamodel`, tests/test_exports.py); the RIS is read as Zotero's RIS
-translator reads it: corporate names whole (no comma), a report's number in SN and its type
-in M3.
+translator reads it: corporate names whole (no comma), a report's number in SN, its type
+in M3 and its series in T2. biblatex's report has no series field: the series is left out of
+the BibTeX of a report.
 """
 from __future__ import annotations
 
@@ -84,7 +85,9 @@ def ris(item: dict[str, Any], title: str | None = None) -> str:
     lines = [("TY", RIS_TYPES.get(item["type"], "GEN")), ("ID", item["id"])]
     lines += [("AU", name_ris(name, item["id"])) for name in item.get("author", [])]
     lines.append(("TI", title or item["title"]))
-    tags = (("T2", "container-title"), ("T3", "collection-title"), ("PB", "publisher"),
+    # Zotero's RIS translator reads a report's series from T2, any other's from T3.
+    series = "T2" if item["type"] == "report" else "T3"
+    tags = (("T2", "container-title"), (series, "collection-title"), ("PB", "publisher"),
             ("CY", "publisher-place"), ("M3", "genre"), ("UR", "URL"), ("LA", "language"), ("N1", "note"))
     lines += [(tag, item[field]) for tag, field in tags if item.get(field)]
     if item.get("number"):
