@@ -138,3 +138,13 @@ def test_cite_snippets_keep_the_edition_statement(site, edition):
     assert record["secondary_title"] == edition.report.series  # T2: Zotero's series of a report
     report = rispy.loads({f["name"]: f["text"] for f in data["report"]["formats"]}["RIS"])[0]
     assert "type_of_work" not in report and "urls" not in report  # the 2020 report, told apart
+
+
+def test_a_corporate_author_with_a_comma_stops_the_build(tmp_path):
+    from helpers import tiny_site
+    pages = {"index.md": "Home.\n",
+             "a.md": "---\nsection: 1\n---\n\nText.[^1]\n{#p1}\n\n[^1]: [A title](@work), 2019.\n"}
+    bib = "@online{work, author = {{Radio Azattyk, RFE/RL}}, title = {A title}, date = {2019}, url = {http://example.org/a}}\n"
+    site = tiny_site(tmp_path, pages, bib={"report.bib": bib})
+    assert site.returncode != 0, site.log
+    assert "entry 'work': the corporate author 'Radio Azattyk, RFE/RL' holds a comma" in site.log, site.log
