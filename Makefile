@@ -26,7 +26,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 # The PDFs or the EPUB alone, from the site in site/ (built first, without them, if there
-# is none); `make build` makes both, in site/downloads/, through hooks/formats_hooks.py.
+# is none); `make build` makes both, in site/downloads/, through hooks/edition_hooks.py.
 pdf: $(STAMP) site/index.html
 	$(BIN)/python scripts/formats.py pdf
 

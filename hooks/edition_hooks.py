@@ -19,22 +19,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from edition import features, formats, offline
+from edition.markdown import annotations as page_annotations
+from edition.markdown.context import Current, PageInfo
+from edition.markdown.extension import EditionExtension
+from edition.model import build as model_build
+from edition.model import citable
+from edition.model import settings as edition_settings
+from edition.model.names import Matcher
+from edition.pages import metadata
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-from edition import features, formats, offline
-from edition.markdown import annotations
-from edition.markdown.context import Current, PageInfo
-from edition.markdown.extension import EditionExtension
-from edition.model import build as model_build
-from edition.model import citable
-from edition.pages import metadata
-from edition.model import settings as edition_settings
-from edition.model.names import Matcher
 
 log = get_plugin_logger("edition")
 
@@ -84,7 +83,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     edition = build.current.edition
     assert edition is not None
     build.current.page = page_info(page)
-    return annotations.annotate_page(markdown, page.file.src_uri, edition)
+    return page_annotations.annotate_page(markdown, page.file.src_uri, edition)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -131,7 +130,8 @@ def page_info(page: Page) -> PageInfo:
     assert edition is not None
     src, url = page.file.src_uri, page.url
     lines = []
-    downloads = download_line(url, page.is_homepage) if build.material else ""
+    # Only a build that makes the PDF and EPUB links to them (not serve, not EDITION_FORMATS=off).
+    downloads = download_line(url, page.is_homepage) if make_formats() else ""
     if downloads:
         lines.append(downloads)
     if edition.report is not None:
@@ -141,13 +141,13 @@ def page_info(page: Page) -> PageInfo:
                      f'href="{cite_url}#cite-edition" data-cite="page">Cite this edition</a></div>')
     notes = edition.annotations_on(src)
     if notes:
-        lines.append(annotations.controls_html(notes))
+        lines.append(page_annotations.controls_html(notes))
     return PageInfo(src, url, edition.part(src), tuple(lines), (downloads,) if downloads else (),
                     cite_links=edition.report is not None)
 
 
 def make_formats() -> bool:
-    return build.material and build.command != "serve" and bool(build.settings.get("formats"))
+    return build.material and build.command != "serve" and bool(edition_settings.format_kinds(build.settings))
 
 
 # The line goes right under the page's title, where a reader looks for it; the search index

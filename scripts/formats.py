@@ -4,7 +4,7 @@
     python scripts/formats.py {pdf,epub,all} [--site-dir site] [--config-file mkdocs.yml]
 
 `make pdf` and `make epub` use it on a site built with EDITION_FORMATS=off; `make build`
-makes both through hooks/formats_hooks.py, which runs the same code (edition/formats.py).
+makes both through hooks/edition_hooks.py, which runs the same code (edition/formats.py).
 Exits 1 with a message when the site is missing or a file cannot be made.
 """
 from __future__ import annotations

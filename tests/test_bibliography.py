@@ -116,7 +116,7 @@ def test_footnote_9_keeps_its_misprint_and_the_entry_has_the_correction(site):
 
 GOOD_BIB = "@online{work, title = {A title}, date = {2019}, url = {http://example.org/a}}\n"
 CITING = {"index.md": "Home.\n",
-          "a.md": "---\nsection: 1\n---\n\nText.[^1]\n{#p1}\n\n[^1]: [A title](@work), 2019.\n"}
+          "a.md": "Text.[^1]\n{#p1}\n\n[^1]: [A title](@work), 2019.\n"}
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
 """The model of the edition, built in memory from the real project (no subprocess)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
-
 from edition.model.anchors import Anchor
 from edition.model.names import Matcher
 from helpers import build_edition
@@ -75,3 +75,31 @@ def test_the_rest_of_the_data(edition):
     assert all(event.anchor.kind in ("p", "fn") for event in edition.events)
     assert [e.where for e in edition.emendations] == [Anchor("fn", 9)]
     assert edition.repairs and edition.releases[0].version == edition.edition.version
+
+
+# Settings: extra.edition in mkdocs.yml, the environment on top.
+
+@pytest.mark.parametrize("extra, environ, expected", [
+    ({}, {}, {"formats": True, "cache": True, "cache_dir": "/project/.cache/edition"}),
+    ({"edition": {"formats": False, "cache_dir": "tmp/c"}}, {}, {"formats": False, "cache_dir": "/project/tmp/c"}),
+    ({"edition": {"formats": False}}, {"EDITION_FORMATS": "on"}, {"formats": True}),
+    ({}, {"EDITION_FORMATS": "off", "EDITION_CACHE": "off"}, {"formats": False, "cache": False}),
+    ({}, {"EDITION_FORMATS": "pdf", "EDITION_CACHE_DIR": "/elsewhere"}, {"formats": "pdf", "cache_dir": "/elsewhere"}),
+])
+def test_settings_come_from_mkdocs_yml_and_the_environment_overrides(extra, environ, expected):
+    from edition.model import settings
+    found = settings.read(extra, Path("/project"), environ)
+    assert {name: found[name] for name in expected} == expected
+
+
+@pytest.mark.parametrize("extra, environ, message", [
+    ({"edition": {"colour": "blue"}}, {}, "extra.edition.colour is not a setting of the edition"),
+    ({"edition": {"cache": "yes"}}, {}, "extra.edition.cache is 'yes': write true or false"),
+    ({}, {"EDITION_FORMATS": "maybe"}, "extra.edition.formats (or EDITION_FORMATS) is 'maybe'"),
+])
+def test_a_wrong_setting_stops_the_build(extra, environ, message):
+    from mkdocs.exceptions import PluginError
+
+    from edition.model import settings
+    with pytest.raises(PluginError, match=re.escape(message)):
+        settings.read(extra, Path("/project"), environ)

@@ -121,7 +121,7 @@ def unmentioned(edition: Edition, rendered: Rendered) -> list[str]:
 
 # "p12" / "fn:9" / "figure-1" -> the source path of the page that holds it.
 def anchor_pages(edition: Edition) -> dict[str, str]:
-    found = {}
+    found: dict[str, str] = {}
     for holder in (edition.paragraphs, edition.notes, edition.figures):
         found.update((anchor.id, item.part) for anchor, item in holder.items())
     return found

@@ -37,11 +37,11 @@ def biblatex(item: dict[str, Any], title: str | None = None) -> str:
         "journaltitle": latex(item.get("container-title")) if entry_type == "article" else None,
         "entrysubtype": SUBTYPES.get(item["type"]) if entry_type == "article" else None,
         "type": latex(item.get("genre")) if entry_type in ("report", "misc") else None,
-        "institution": latex(item.get("publisher")) if entry_type == "report" else None,
-        "publisher": latex(item.get("publisher")) if entry_type == "book" else None,
-        "organization": latex(item.get("publisher")) if entry_type in ("online", "misc") else None,
+        "institution": one(item.get("publisher")) if entry_type == "report" else None,
+        "publisher": one(item.get("publisher")) if entry_type == "book" else None,
+        "organization": one(item.get("publisher")) if entry_type in ("online", "misc") else None,
         "number": latex(item.get("number")),
-        "location": latex(item.get("publisher-place")) if entry_type != "online" else None,
+        "location": one(item.get("publisher-place")) if entry_type != "online" else None,
         "date": iso_date(item),
         "url": item.get("URL"),
         "note": latex(item.get("note")),
@@ -72,6 +72,13 @@ def iso_date(item: dict[str, Any]) -> str:
     if not parts:
         return NO_DATE
     return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts))
+
+
+# One name in a biblatex list field (publisher, institution, location...), braced where it holds
+# " and ", which would otherwise split it in two ("Chatham House and Brookings Institution Press").
+def one(value: str | None) -> str | None:
+    escaped = latex(value)
+    return "{" + escaped + "}" if escaped and " and " in escaped else escaped
 
 
 def latex(value: str | None) -> str | None:

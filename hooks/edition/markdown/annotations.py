@@ -12,6 +12,7 @@ import re
 from edition.markup import escape, link_from, safe_markdown
 from edition.model.anchors import Anchor
 from edition.model.edition import Annotation, Edition
+from edition.model.sources import PARAGRAPH_ID
 
 # kind -> (its name, its plural), in the order the toolbar shows them
 KINDS = {
@@ -21,7 +22,6 @@ KINDS = {
     "cross-reference": ("Cross-reference", "Cross-references"),
     "question": ("Question", "Questions"),
 }
-PARAGRAPH_ID = re.compile(r"\{:?\s*#(p[1-9][0-9]*)\s*\}")
 BLANK = re.compile(r"(\n\s*\n)")
 
 
@@ -47,7 +47,7 @@ def annotate_page(markdown: str, page: str, edition: Edition) -> str:
 
 def notes_html(paragraph: str, notes: list[Annotation], page: str, edition: Edition) -> str:
     items = "\n".join(note_html(n, page, edition) for n in notes)
-    return (f'<aside class="annotations" aria-label="Editors\' annotations on ¶ {paragraph[1:]}" '
+    return (f'<aside class="annotations" aria-label="Editors\' annotations on {Anchor.parse(paragraph).label}" '
             f'markdown="1">\n{items}\n</aside>')
 
 
@@ -87,7 +87,7 @@ def work_label(edition: Edition, key: str) -> str:
 def ref_link(ref: str, page: str, edition: Edition) -> str:
     if Anchor.is_valid(ref, ("p",)):
         anchor = Anchor.parse(ref)
-        return f"[¶ {anchor.number}]({link_from(page, edition.part_of(anchor).src_uri, ref)})"
+        return f"[{anchor.label}]({link_from(page, edition.part_of(anchor).src_uri, ref)})"
     kind, _, name = ref.partition(":")
     entry = (edition.terms if kind == "glossary" else edition.entities)[name]
     return f"[{escape(entry.name)}]({link_from(page, 'glossary.md' if kind == 'glossary' else 'entities.md', name)})"
@@ -96,7 +96,7 @@ def ref_link(ref: str, page: str, edition: Edition) -> str:
 def questions_html(questions: list[Annotation]) -> str:
     items = "\n".join(
         f'<li markdown="1">{safe_markdown(q.text)} '
-        f'<span class="discussion-questions__on">([¶ {q.paragraph.number}](#{q.paragraph}), A{q.number})</span></li>'
+        f'<span class="discussion-questions__on">([{q.paragraph.label}](#{q.paragraph}), A{q.number})</span></li>'
         for q in questions
     )
     return ('<section class="discussion-questions" markdown="1">\n\n'

@@ -1,9 +1,9 @@
 """The Markdown extension the hook adds to MkDocs' converter (as mkdocs-autorefs does).
 
-Its treeprocessors, in the order they run (highest priority first; Python-Markdown's own
-in brackets): [footnotes 50] [attr_list 8] cite links 7, phrase marks 6.5, ¶ and Cite
-links 6, [toc 5] mentions 3, title lines 1, [MkDocs' link resolution 0]. Printed note
-numbers (14) run after the footnotes' duplicate pass (15).
+Its treeprocessors, in the order they run (highest priority first; Python-Markdown's and
+MkDocs' own in brackets): [footnotes 50, its duplicates pass 15] printed note numbers 14,
+[attr_list 8] cite links 7, phrase marks 6.5, ¶ and Cite links 6, [toc 5] mentions 3,
+title lines 1, [MkDocs' link resolution 0].
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from edition.markdown.mentions import MentionFinder
 from edition.markdown.paragraphs import ParagraphAnchors
 from edition.markdown.titles import TitleLines
 
-PROCESSORS = (CiteLinks, PhraseMarks, ParagraphAnchors, MentionFinder, TitleLines, PrintedNumbers)
+# In the order they run: tests/test_hooks.py checks that their priorities say the same.
+PROCESSORS = (PrintedNumbers, CiteLinks, PhraseMarks, ParagraphAnchors, MentionFinder, TitleLines)
 
 
 class EditionExtension(Extension):

@@ -11,7 +11,6 @@ import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
-
 # Rendering: visible numbers are the printed ones
 
 

@@ -12,7 +12,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from edition.markdown.context import Current
 from edition.markup import link_from
-from edition.model.anchors import Anchor
+from edition.model.anchors import Anchor, Kind
 from edition.model.edition import Entry, Mention
 
 SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "sup", "aside", "script"}
@@ -106,7 +106,7 @@ class Outside:
     pass
 
 
-TAGS = {"p": "p", "li": "fn", "figure": "figure"}
+TAGS: dict[str, Kind] = {"p": "p", "li": "fn", "figure": "figure"}
 
 
 def anchor_of(element: etree.Element) -> Anchor | None:

@@ -7,7 +7,6 @@ links: the visible ¶ link to itself and its Cite link.
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor

@@ -12,23 +12,17 @@ from types import MappingProxyType
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from edition.model import apparatus, text
-from edition.model.datafile import read_yaml
 from edition.model.edition import Edition, EditionInfo, Person, Report
-from edition.model.problems import Problems
+from edition.model import schema
+from edition.model.schema import Problems
 
 log = get_plugin_logger("edition")
 
 WORK = "data/work.yml"
-WORK_FIELDS = {
-    "report": ("title", "title_sentence_case", "author", "publisher", "place", "date", "language",
-               "copyright"),
-    "edition": ("title", "version", "released", "editors", "medium", "description"),
-}
 
 
 def build(config: MkDocsConfig, files: Files, settings: dict[str, Any] | None = None,
@@ -41,7 +35,7 @@ def build(config: MkDocsConfig, files: Files, settings: dict[str, Any] | None = 
     parts = text.parts(config, files, sources, report_group)
     found = text.collect(parts, sources, problems)
     report, info = read_work(root, config.site_url, problems)
-    data = apparatus.read(root, found, problems, settings or {})
+    data = apparatus.read(root, found, problems)
     problems.report(log)
     return Edition(
         report=report, edition=info, parts=found.parts,
@@ -56,24 +50,9 @@ def build(config: MkDocsConfig, files: Files, settings: dict[str, Any] | None = 
 
 # data/work.yml: the report and this edition (absent from the tests' tiny sites).
 def read_work(root: Path, site_url: str | None, problems: Problems) -> tuple[Report | None, EditionInfo | None]:
-    path = root / WORK
-    if not path.exists():
+    data = apparatus.load(root, WORK, "work", problems)
+    if data is None:
         return None, None
-    try:
-        data = read_yaml(path, WORK) or {}
-    except PluginError as error:
-        problems.caught(error)
-        return None, None
-    for part, fields in WORK_FIELDS.items():
-        missing = [name for name in fields if name not in (data.get(part) or {})]
-        if missing:
-            problems.add(WORK, None, f"'{part}'", None, f"lacks {', '.join(sorted(missing))}",
-                         "add the fields (see the file's comments)")
-    if problems.found and any(p.file == WORK for p in problems.found):
-        return None, None
-    if not _version(data["edition"]["version"]):
-        problems.add(WORK, None, "'edition'", "version", f"'{data['edition']['version']}' is not x.y.z",
-                     "write the release's version, e.g. 0.1.0")
     if not site_url:
         problems.add("mkdocs.yml", None, None, "site_url", "is not set",
                      "set it: the edition's citations need its address")
@@ -88,8 +67,3 @@ def read_work(root: Path, site_url: str | None, problems: Problems) -> tuple[Rep
                     editors=edition["editors"], medium=edition["medium"], description=edition["description"],
                     url=site_url if site_url.endswith("/") else site_url + "/"),
     )
-
-
-def _version(value: Any) -> bool:
-    parts = str(value).split(".")
-    return len(parts) == 3 and all(part.isdigit() for part in parts)

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from edition.model import sources
 from edition.model.anchors import Anchor
 from edition.model.edition import Figure, Note, Paragraph, Part
-from edition.model.problems import Problems
+from edition.model.schema import Problems
 from edition.model.sources import PageSource
 
 REPORT_GROUP = "The report"
@@ -131,7 +131,7 @@ def check_note_labels(page: PageSource, elsewhere: dict[str, str], problems: Pro
     definitions, references = page.definitions, page.references
 
     def fail(label: str, what: str, fix: str) -> None:
-        problems.add(page.src_uri, None, f"footnote [^{label}] (id fn:{label})", None, what, fix)
+        problems.add(page.src_uri, None, None, None, f"footnote [^{label}] (id fn:{label}) {what}", fix)
     for label in definitions + references:
         if not label.isdigit():
             fail(label, "is not a number", "label each footnote with its printed number, e.g. [^12]")

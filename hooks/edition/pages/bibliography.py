@@ -48,10 +48,9 @@ def format_entries(items: list[dict[str, Any]], cache: Cache | None = None) -> l
 
 
 def bibliography_page(edition: Edition, entries: list[tuple[str, str]]) -> str:
-    items = {key: work.csl for key, work in edition.works.items()}
-    citations = {key: [(edition.notes[note].part, note.number) for note in work.cited_in_notes]
-                 for key, work in edition.works.items()}
     downloads = " · ".join(f"[{label}]({path})" for label, path in DOWNLOADS.items())
+    cited = [(key, text) for key, text in entries if edition.works[key].cited_in_notes]
+    consulted = [(key, text) for key, text in entries if not edition.works[key].cited_in_notes]
     lines = [
         "---\ntitle: Bibliography\n---",
         "# Bibliography",
@@ -62,16 +61,27 @@ def bibliography_page(edition: Edition, entries: list[tuple[str, str]]) -> str:
         "or Russian; the editors' remarks follow each entry.",
         f"Download the whole bibliography: {downloads}.",
     ]
-    lines.extend(entry_block(key, text, items[key], citations.get(key, [])) for key, text in entries)
+    lines.extend(entry_block(edition, key, text) for key, text in cited)
+    if consulted:
+        lines += [
+            "## Works consulted by the editors {#works-consulted-by-the-editors}",
+            "The works the editors' annotations rest on (bib/editors.bib), apart from the works "
+            "the report cites; each entry links back to the annotations that cite it.",
+        ]
+        lines.extend(entry_block(edition, key, text) for key, text in consulted)
     return "\n\n".join(lines) + "\n"
 
 
-def entry_block(key: str, formatted: str, item: dict[str, Any], cited: list[tuple[str, int]]) -> str:
+def entry_block(edition: Edition, key: str, formatted: str) -> str:
+    work = edition.works[key]
+    item = work.csl
     parts = [f'<div class="bib-entry" id="{key}" markdown="1">', "", formatted, ""]
     meta = []
-    if cited:
-        notes = ", ".join(f"[n. {n}]({page}#fn:{n})" for page, n in sorted(cited, key=lambda c: c[1]))
+    if work.cited_in_notes:
+        notes = ", ".join(f"[{note.label}]({edition.notes[note].part}#{note})" for note in work.cited_in_notes)
         meta.append(f"Cited in {notes}.")
+    if work.cited_in_annotations:
+        meta.append(f"Cited in the annotations {annotation_links(edition, work.cited_in_annotations)}.")
     if item.get("URL"):
         meta.append(f'[Archived copies]({ARCHIVE}{item["URL"]}){{.bib-archive}}')
     if item.get("note"):
@@ -81,3 +91,8 @@ def entry_block(key: str, formatted: str, item: dict[str, Any], cited: list[tupl
     return "\n".join(parts)
 
 
+# "A3 on ¶ 5": each annotation by its number on its page and its paragraph, in reading order.
+def annotation_links(edition: Edition, ids: tuple[str, ...]) -> str:
+    notes = [note for note in edition.annotations if note.id in ids]
+    return ", ".join(f"[A{note.number} on {note.paragraph.label}]"
+                     f"({edition.paragraphs[note.paragraph].part}#note-{note.id})" for note in notes)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import html
 
+from edition.markup import link_from
 from edition.model.anchors import Anchor
 from edition.model.edition import Edition, Repair
 from edition.model.emendations import CRITIC, KIND_NAMES
-from edition.markup import link_from
 
 # The "Changes to the text" page
 

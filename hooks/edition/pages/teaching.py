@@ -11,9 +11,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.model.edition import Edition, Mention
-from edition.model.datafile import read_yaml
 from edition.markup import escape, safe_markdown
+from edition.model.datafile import read_yaml
+from edition.model.edition import Edition, Mention
 
 KEY_TERMS = '<span class="key-terms" data-section="{}"></span>'
 KEY_TERMS_RE = re.compile(r'<span class="key-terms" data-section="([^"]+)"></span>')
@@ -35,7 +35,7 @@ def teaching_page(edition: Edition, path: Path | None = None) -> str:
         "---\ntitle: Teaching with this edition\n---",
         "# Teaching with this edition",
         "Each section page carries the editors' annotations after the paragraphs they "
-        "concern: context, corrections, cross-references and discussion questions. The "
+        "concern: context, corrections, caveats, cross-references and discussion questions. The "
         "controls at the top of a section show or hide them by kind, and the browser "
         "remembers the choice. Printed from the browser, a section becomes a handout: the "
         "text with its paragraph numbers, the annotations shown as numbered notes, and the "
@@ -54,7 +54,7 @@ def teaching_page(edition: Edition, path: Path | None = None) -> str:
         parts.append(f"### [{escape(title)}]({page})")
         if questions:
             parts.append("\n".join(
-                f"{n}. {safe_markdown(q.text)} ([¶ {q.paragraph.number}]({page}#{q.paragraph}), "
+                f"{n}. {safe_markdown(q.text)} ([{q.paragraph.label}]({page}#{q.paragraph}), "
                 f"[A{q.number}]({page}#note-{q.id}))" for n, q in enumerate(questions, start=1)))
         if has_index:
             parts.append("Key terms: " + KEY_TERMS.format(page))

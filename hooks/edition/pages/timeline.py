@@ -5,6 +5,7 @@ from html import escape
 
 from mkdocs.exceptions import PluginError
 
+from edition.model.anchors import Anchor
 from edition.model.events import MONTHS, _name
 
 
@@ -65,9 +66,6 @@ def _spelled(date: str) -> str:
 
 # "¶ 3" and "n. 10" on screen; "paragraph 3" and "note 10" to a screen reader.
 def _where(paragraph: str) -> str:
-    if paragraph.startswith("fn:"):
-        number, shown, spoken = paragraph[3:], "n.", "note"
-    else:
-        number, shown, spoken = paragraph[1:], "¶", "paragraph"
-    return (f'<span aria-hidden="true">({shown}\u00a0{number})</span>'
-            f'<span class="visually-hidden">{spoken} {number}</span>')
+    anchor = Anchor.parse(paragraph, ("p", "fn"))
+    return (f'<span aria-hidden="true">({anchor.label})</span>'
+            f'<span class="visually-hidden">{anchor.spoken}</span>')
