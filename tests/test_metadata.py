@@ -57,8 +57,7 @@ def report_item(edition) -> dict[str, list[str]]:
         "citation_technical_report_institution": ["Foreign Policy Research Institute"],
         "citation_language": ["en"],
         "citation_abstract": [" ".join(edition.edition.description.split())],
-        "citation_pdf_url": [SITE_URL + offline.output_names()["a4"]],
-    }
+    }  # and citation_pdf_url in a build that makes the PDF (the shared build makes none)
 
 
 @pytest.mark.parametrize("page", REPORT_PAGES + EDITION_PAGES)
@@ -66,7 +65,7 @@ def test_report_and_edition_pages_describe_one_item(site, edition, page):
     found = read(site, page)
     highwire = dict(found["highwire"])
     url = highwire.pop("citation_public_url")
-    assert highwire == report_item(edition)  # one title, the real author, a year, the PDF
+    assert highwire == report_item(edition)  # one title, the real author, a year
     assert len(TYPE_SIGNALS & highwire.keys()) == 1  # Scholar and Zotero: one item type
     assert re.fullmatch(r"\d{4}(/\d{1,2}/\d{1,2})?", highwire["citation_publication_date"][0])
     assert url == [SITE_URL + page + ("/" if page else "")] if page in REPORT_PAGES else [SITE_URL]
@@ -146,3 +145,13 @@ def test_dublin_core_names_are_dc_elements_or_dcterms_uris(site):
 def test_a_local_build_says_it_is_a_local_preview(site):
     banner = site.page("glossary").select_one(".md-banner .edition-preview")
     assert banner is not None and "Local preview" in banner.get_text()
+
+
+def test_pages_of_a_build_with_the_pdf_attach_it(formats_site):
+    for page in ["", "introduction", "cite"]:
+        tree = lxml.html.fromstring((formats_site.path / page / "index.html").read_text(encoding="utf-8"))
+        [pdf] = tree.xpath('//meta[@name="citation_pdf_url"]/@content')
+        assert pdf == SITE_URL + offline.output_names()["a4"]  # the reader's copy in A4
+        assert (formats_site.path / pdf.removeprefix(SITE_URL)).is_file()
+    glossary = (formats_site.path / "glossary/index.html").read_text(encoding="utf-8")
+    assert "citation_pdf_url" not in glossary

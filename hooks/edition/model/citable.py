@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from edition.model.anchors import Anchor
 from edition.model.edition import Edition, Part
+from edition.model.settings import format_kinds
 
 PageKind = Literal["report", "edition", "editors"]
 
@@ -35,6 +36,11 @@ def loopback(url: str) -> bool:
     """Whether an address is this machine's (a local preview), not a public one."""
     host = (urlsplit(url).hostname or "").lower()
     return host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.") or host.endswith(".localhost")
+
+
+def pdf_made(edition: Edition) -> bool:
+    """Whether this build writes the PDF (extra.edition.formats; never under `mkdocs serve`)."""
+    return "formats" in edition.settings and "pdf" in format_kinds(edition.settings)
 
 
 def page_kind(part: Part) -> PageKind:

@@ -4,7 +4,8 @@ What a page describes depends on its kind (model/citable.py): a page of the repo
 edition itself, or an editors' page. Every vocabulary on a page says the same thing:
 - Highwire Press (citation_*), read by Google Scholar and Zotero, only on the report's pages
   and the edition's: one citation_title, the report's real author, the year (Scholar wants a
-  full date or a year; the report gives a month), the PDF, and ONE item-type signal
+  full date or a year; the report gives a month), the PDF (in a build that makes it), and
+  ONE item-type signal
   (citation_technical_report_institution). Editors' pages have none: they are not papers.
 - Dublin Core 1.1 element names (DC.*) and DCTERMS.* whose value is a URI. DC.type carries
   the edition statement on the report's pages (Zotero reads it as the report type).
@@ -90,9 +91,10 @@ def highwire(edition: Edition, url: str) -> list[str]:
         # The same abstract on every page of the report: they describe one item.
         ("citation_abstract", " ".join(info.description.split())),
         ("citation_public_url", url),
-        ("citation_pdf_url", citable.address(edition, citable.PDF_PATH)),
         ("author", report.author.name),  # the W3 author; Material prints none (mkdocs.yml)
     ]
+    if citable.pdf_made(edition):  # Zotero attaches it, Scholar indexes its full text
+        fields.insert(-1, ("citation_pdf_url", citable.address(edition, citable.PDF_PATH)))
     return [meta("name", key, value) for key, value in fields]
 
 
@@ -181,14 +183,15 @@ def report_as_read(edition: Edition) -> dict[str, Any]:
         "editor": editors(edition),
         "dateModified": info.released,
         "copyrightNotice": report.copyright,
-        "encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf",
-                     "contentUrl": citable.address(edition, citable.PDF_PATH)},
         "isBasedOn": {"@type": "Report", "name": report.title, "author": author, "publisher": publisher,
                       "datePublished": report.date,
                       **({"isPartOf": {"@type": "CreativeWorkSeries", "name": report.series}}
                          if report.series else {})},
         "hasPart": [{"@type": "CreativeWork", "name": section.title, "position": section.number,
                      "url": citable.address(edition, section.url)} for section in edition.sections],
+        **({"encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf",
+                         "contentUrl": citable.address(edition, citable.PDF_PATH)}}
+           if citable.pdf_made(edition) else {}),
     }
 
 
