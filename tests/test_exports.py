@@ -54,6 +54,15 @@ def test_bibtex_download_is_valid_for_biblatex(site, tmp_path):
     assert biber_warnings(path, tmp_path) == []
 
 
+def test_cite_snippets_are_valid_for_biblatex(site, tmp_path):
+    data = json.loads((site.path / "cite/citations.json").read_text(encoding="utf-8"))
+    entries = [data["page"], data["report"], *data["paragraphs"].values()]
+    path = tmp_path / "snippets.bib"
+    path.write_text("\n".join({f["name"]: f["text"] for f in e["formats"]}["BibTeX"] for e in entries),
+                    encoding="utf-8")
+    assert biber_warnings(path, tmp_path) == []
+
+
 def test_biber_would_report_a_violation(tmp_path):
     # The check can fail: the kind of entry bib/ had before (an @online without a URL).
     path = tmp_path / "bad.bib"

@@ -36,7 +36,10 @@ def biblatex(item: dict[str, Any], title: str | None = None) -> str:
         "title": latex(title or item["title"]),
         "journaltitle": latex(item.get("container-title")) if entry_type == "article" else None,
         "entrysubtype": SUBTYPES.get(item["type"]) if entry_type == "article" else None,
-        "type": latex(item.get("genre")) if entry_type in ("report", "misc") else None,
+        # biblatex requires a report's type; "Report" where the data names none (the 2020 report
+        # calls itself one), which CSL styles leave unprinted.
+        "type": latex(item.get("genre") or ("Report" if entry_type == "report" else None))
+        if entry_type in ("report", "misc") else None,
         "institution": one(item.get("publisher")) if entry_type == "report" else None,
         "publisher": one(item.get("publisher")) if entry_type == "book" else None,
         "organization": one(item.get("publisher")) if entry_type in ("online", "misc") else None,
