@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Time to read and check every data file: JSON Schema (hooks/edition/model/schema.py)
-against today's hand-written loaders, cold (a new process: imports, schemas compiled) and
-warm (the same process again, as `mkdocs serve` rebuilds).
+"""Time to read and check every data file by its JSON Schema (hooks/edition/model/schema.py),
+beside the time to build the whole model of the edition (which includes it), cold (a new
+process: imports, schemas compiled) and warm (the same process again, as `mkdocs serve` rebuilds).
 
     .venv/bin/python scripts/bench_schema.py [ROUNDS]
 """
@@ -29,21 +29,15 @@ def load_all_with_schemas() -> int:
     return len(problems)
 
 
-# The loaders of today, on the same files (redirects and teaching are read without checks).
-def load_all_by_hand() -> int:
-    from edition import annotations, changelog, changes, indexdata, timeline, work
-    from edition.datafile import read_list, read_yaml
+# The whole model of the edition (model/build.py: the nav, the pages' sources, bib/ and every
+# data file through the schemas), as the one hook builds it in on_files.
+def build_the_model() -> int:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
 
-    data = ROOT / "data"
-    annotations.load(data / "annotations.yml", ROOT)
-    indexdata.load(data / "glossary.yml", data / "entities.yml", ROOT)
-    timeline.load_timeline(data / "timeline.yml")
-    changes.load_emendations(data / "emendations.yml", "data/emendations.yml")
-    read_list(data / "repairs.yml", "data/repairs.yml")
-    changelog.load(data / "changelog.yml", ROOT)
-    read_yaml(data / "teaching.yml", "data/teaching.yml")
-    work.load(data / "work.yml", ROOT, "https://example.org/")
-    read_yaml(data / "redirects.yml", "data/redirects.yml")
+    from edition.model import build, settings
+    config = load_config(str(ROOT / "mkdocs.yml"), hooks=[])
+    build.build(config, get_files(config), settings.read(config.extra, ROOT))
     return 0
 
 
@@ -63,7 +57,7 @@ def main() -> int:
     print("problems found in data/ by the schemas:", load_all_with_schemas())
     print(f"{'':28} {'cold wall':>10} {'cold CPU':>10} {'warm wall':>10} {'warm CPU':>10}  (seconds)")
     for label, name in (("JSON Schema (model/schema)", "load_all_with_schemas"),
-                        ("hand-written loaders", "load_all_by_hand")):
+                        ("the whole model (build.py)", "build_the_model")):
         cold = [tuple(map(float, subprocess.run([sys.executable, __file__, "--once", name], check=True,
                                                 capture_output=True, text=True).stdout.split()))
                 for _ in range(rounds)]

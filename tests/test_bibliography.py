@@ -13,11 +13,16 @@ ROOT = Path(__file__).resolve().parent.parent
 ARCHIVE = "https://web.archive.org/web/*/"
 
 
-def bib_entries() -> dict[str, dict[str, str]]:
+# The works of bib/ (all files, or one: report.bib holds the works the footnotes cite,
+# editors.bib those the editors consulted).
+def bib_entries(files: str = "*.bib") -> dict[str, dict[str, str]]:
     # Read with bibtexparser, not the pybtex the build uses: an independent reading.
-    library = bibtexparser.parse_string((ROOT / "bib/report.bib").read_text(encoding="utf-8"))
-    assert not library.failed_blocks
-    return {entry.key: {f.key: f.value for f in entry.fields} for entry in library.entries}
+    found = {}
+    for path in sorted((ROOT / "bib").glob(files)):
+        library = bibtexparser.parse_string(path.read_text(encoding="utf-8"))
+        assert not library.failed_blocks, path
+        found.update((entry.key, {f.key: f.value for f in entry.fields}) for entry in library.entries)
+    return found
 
 
 def citations_in_docs() -> dict[str, list[tuple[str, int]]]:
@@ -40,7 +45,7 @@ def test_every_work_has_one_entry_with_its_anchor(site):
 
 def test_every_footnote_citation_is_a_work_of_the_bibliography(site):
     cited = citations_in_docs()
-    assert set(cited) == set(bib_entries())
+    assert set(cited) == set(bib_entries("report.bib"))
     assert sorted(n for uses in cited.values() for _, n in uses) == sorted(
         [1, 2, 2, 2, 2, *range(3, 16), 16, 17, 18, 19])
     for key, uses in cited.items():
@@ -54,9 +59,23 @@ def test_entries_link_back_to_every_footnote_that_cites_them(site):
     for key, uses in citations_in_docs().items():
         meta = page.find(id=key).select_one(".bib-entry__meta")
         links = [(a.get_text(), a["href"]) for a in meta.find_all("a") if "#fn:" in a["href"]]
-        assert links == [(f"n. {n}", f"../{p}/#fn:{n}") for p, n in sorted(uses, key=lambda u: u[1])]
+        assert links == [(f"n.\u00a0{n}", f"../{p}/#fn:{n}") for p, n in sorted(uses, key=lambda u: u[1])]
     yau = page.find(id="yau2019smart").select_one(".bib-entry__meta").get_text(" ", strip=True)
-    assert yau.startswith("Cited in n. 16 , n. 18")
+    assert yau.startswith("Cited in n.\u00a016 , n.\u00a018")
+
+
+# The works only the editors' annotations cite: their own section, each linked to the notes.
+def test_works_consulted_by_the_editors_link_back_to_their_annotations(site):
+    page = site.page("bibliography")
+    heading = page.find(id="works-consulted-by-the-editors")
+    consulted = [e["id"] for e in heading.find_all_next("div", class_="bib-entry")]
+    assert consulted and not set(consulted) & set(citations_in_docs())
+    for key in consulted:
+        links = page.find(id=key).select(".bib-entry__meta a[href*='#note-']")
+        assert links, key
+        for link in links:
+            target, note = link["href"].split("#")
+            assert site.page(target.strip("./").rstrip("/")).find(id=note), (key, link["href"])
 
 
 def test_every_url_has_its_archive_link(site):
@@ -95,9 +114,14 @@ def test_entries_are_formatted_in_chicago_author_date(site, key, expected):
 
 
 def test_entries_are_sorted_by_author_or_title(site):
-    texts = [entry_text(e) for e in site.page("bibliography").select("div.bib-entry")]
-    sort_keys = [re.sub(r"^[“\"']", "", t).casefold() for t in texts]
-    assert sort_keys == sorted(sort_keys)
+    page = site.page("bibliography")
+    consulted = page.find(id="works-consulted-by-the-editors").find_all_next("div", class_="bib-entry")
+    cited = [e for e in page.select("div.bib-entry") if e not in consulted]
+    for section in (cited, consulted):
+        # The author (or title) before the year: "People's Daily" sorts before "People's Daily Online".
+        sort_keys = [re.split(r"\. (?=\d{4}|n\.d\.)", re.sub(r"^[“\"']", "", entry_text(e)))[0].casefold()
+                     for e in section]
+        assert sort_keys == sorted(sort_keys)
 
 
 def test_footnote_9_keeps_its_misprint_and_the_entry_has_the_correction(site):

@@ -112,3 +112,31 @@ def test_a_phrase_across_markup_is_marked_with_proper_nesting(source, phrase, ex
 def test_a_phrase_across_a_note_reference_is_found_without_the_note_number():
     html = marked("It was founded[^1] in 2001.", "founded in 2001")
     assert f'{MARK} in 2001</mark>.' in html and 'href="#fn:1">1</a></sup>' in html
+
+
+# Each build starts from a new state: MkDocs keeps the hook module for the life of `mkdocs
+# serve`, and on_config replaces everything the previous build learnt.
+def test_each_build_starts_from_a_new_state():
+    import edition_hooks as hooks
+
+    config, _ = load_project(ROOT)
+    hooks.on_config(config)
+    first = hooks.build
+    first.current.rendered.mentions["sco"] = set()
+    config, _ = load_project(ROOT)
+    hooks.on_config(config)
+    assert hooks.build is not first and hooks.build.current.rendered.mentions == {}
+    assert hooks.build.current.edition is None
+
+
+# The model imports no feature: features are functions of the model, never the reverse.
+def test_the_model_imports_no_feature():
+    import ast
+
+    for path in (ROOT / "hooks/edition/model").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("edition"):
+                assert node.module.startswith("edition.model"), f"{path.name} imports {node.module}"
+            if isinstance(node, ast.Import):
+                assert not any(alias.name.startswith("edition") and not alias.name.startswith("edition.model")
+                               for alias in node.names), path.name

@@ -2,7 +2,6 @@
 the exact message for each kind of bad entry, and the HTML."""
 from __future__ import annotations
 
-import re
 import textwrap
 from pathlib import Path
 
@@ -12,22 +11,17 @@ from mkdocs.exceptions import PluginError
 
 from edition.model.events import MONTHS, load_timeline
 from edition.pages.timeline import timeline_html
+from helpers import build_edition
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMELINE = ROOT / "data" / "timeline.yml"
 
 
-# The report's passages as written in docs/: paragraphs ending in {#pN}, footnotes [^N]:.
+# The report's passages as written in docs/, from the model: paragraph and note -> its Markdown.
 def report_passages() -> dict[str, str]:
-    passages = {}
-    for page in sorted((ROOT / "docs").glob("*.md")):
-        for block in page.read_text(encoding="utf-8").split("\n\n"):
-            block = block.strip()
-            if paragraph := re.search(r"\n\{#(p[1-9][0-9]*)\}$", block):
-                passages[paragraph.group(1)] = block
-            elif footnote := re.match(r"\[\^([1-9][0-9]*)\]:", block):
-                passages[f"fn:{footnote.group(1)}"] = block
-    return passages
+    edition = build_edition()
+    return {anchor.id: item.markdown for holder in (edition.paragraphs, edition.notes)
+            for anchor, item in holder.items()}
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """The markup the hooks write: data (YAML, BibTeX) placed into generated Markdown is text,
-never markup; links between pages; what goes right under a page's title."""
+never markup; links between pages."""
 from __future__ import annotations
 
 import html
@@ -13,15 +13,6 @@ SPECIAL = re.compile(r"""[&<>"'*_\[\]`\\#|~]""")
 # Neither HTML nor Markdown in the data may take effect: a <script> shows as text.
 def escape(text: str) -> str:
     return SPECIAL.sub(lambda match: f"&#{ord(match.group())};", " ".join(str(text).split()))
-
-
-# The lines under a page's title (downloads, Cite, the annotations' toolbar) go after its
-# first </h1>. A page without one gets `fragment` first if `else_first`, else not at all.
-def after_title(html: str, fragment: str, *, else_first: bool = False) -> str:
-    end = html.find("</h1>")
-    if end < 0:
-        return fragment + html if else_first else html
-    return html[: end + 5] + fragment + html[end + 5:]
 
 
 # A Markdown link target from one page's source to another's (MkDocs resolves and checks it).

@@ -127,8 +127,8 @@ def read_works(root: Path, text: Text, found: Apparatus, problems: Problems) -> 
     file = DataFile(root / ANNOTATIONS, ANNOTATIONS, "annotations")
     for key, ids in cited_by_annotations.items():
         if key not in entries:
-            note = next(a for a in found.annotations if a.id == ids[0])
-            where = (found.annotation_rows[note.id], "cites", note.cites.index(key))
+            annotation = next(a for a in found.annotations if a.id == ids[0])
+            where = (found.annotation_rows[annotation.id], "cites", annotation.cites.index(key))
             schema.report_at(problems, file, where, f"cites '{key}', which is not in bib/",
                              "correct the key or add the work to bib/editors.bib")
     for key, entry in entries.items():

@@ -17,7 +17,6 @@ from mkdocs.structure.files import Files
 
 from edition.model import apparatus, text
 from edition.model.edition import Edition, EditionInfo, Person, Report
-from edition.model import schema
 from edition.model.schema import Problems
 
 log = get_plugin_logger("edition")

@@ -195,7 +195,7 @@ def permalink_page(edition: Edition, anchor: Anchor) -> str:
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>¶ {anchor.number}: {html.escape(edition.report.title)}</title>
+<title>{anchor.label}: {html.escape(edition.report.title)}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{canonical}">
 <meta http-equiv="refresh" content="0; url={target}">
