@@ -66,8 +66,8 @@ def biblatex_type(item: dict[str, Any]) -> str:
 
 def name_bibtex(name: dict[str, str]) -> str:
     if "literal" in name:
-        return "{" + latex(name["literal"]) + "}"  # a corporate name, kept whole
-    return ", ".join(latex(part) for part in (name.get("family"), name.get("given")) if part)
+        return "{" + (latex(name["literal"]) or "") + "}"  # a corporate name, kept whole
+    return ", ".join(latex(part) or "" for part in (name.get("family"), name.get("given")) if part)
 
 
 def iso_date(item: dict[str, Any]) -> str:

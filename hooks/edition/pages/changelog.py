@@ -19,8 +19,8 @@ def pages(edition: Edition) -> dict[str, str]:
 
 def changelog_page(edition: Edition) -> str:
     parts = ["---\ntitle: Changelog\n---", "# Changelog",
-             "What changed in each release. Every release stays online at its own address; "
-             "paragraph numbers and note numbers never change between releases."]
+             ("What changed in each release. Every release stays online at its own address; "
+              "paragraph numbers and note numbers never change between releases.")]
     for release in edition.releases:
         version = escape(release.version)
         parts.append(f"## {version} ({escape(release.date)}) {{#v{release.version.replace('.', '-')}}}")

@@ -145,19 +145,19 @@ def cite_page(edition: Edition, citations: Citations) -> str:
         # the edition's address some 150 times, which would crowd every search for them.
         "---\ntitle: Cite this edition\nsearch:\n  exclude: true\n---",
         "# Cite this edition",
-        f"Cite the report as published, this edition of it (version {version}), "
-        "or a single paragraph by its number (¶). Every release of the edition keeps its own "
-        "address, so a citation of a paragraph in this version keeps leading to the same words. "
-        "The styles are those of the CSL project, applied by pandoc. Reference managers saving "
-        "any page of the report's text get the item of this edition below "
-        "([About this edition](about-this-edition.md#what-each-page-describes)).",
+        (f"Cite the report as published, this edition of it (version {version}), "
+         "or a single paragraph by its number (¶). Every release of the edition keeps its own "
+         "address, so a citation of a paragraph in this version keeps leading to the same words. "
+         "The styles are those of the CSL project, applied by pandoc. Reference managers saving "
+         "any page of the report's text get the item of this edition below "
+         "([About this edition](about-this-edition.md#what-each-page-describes))."),
         "## The report as published {#cite-report}",
         block(citations.report, citable.report_item(edition), title),
         f"## This edition, version {version} {{#cite-edition}}",
         block(citations.edition, citable.edition_item(edition), title),
         "## A paragraph {#cite-paragraphs}",
-        "The reference is the edition's, with the paragraph's address; the in-text citation "
-        "gives the paragraph number.",
+        ("The reference is the edition's, with the paragraph's address; the in-text citation "
+         "gives the paragraph number."),
     ]
     for part in edition.parts:
         if not part.paragraphs:
