@@ -66,7 +66,9 @@ bench: $(STAMP) $(NODE_STAMP)
 bench-index: $(STAMP)
 	$(BIN)/python scripts/bench_index.py
 
-# A release into the local gh-pages branch with mike (never pushed): make release VERSION=0.1.0
+# A release into the local gh-pages branch with mike (never pushed), built for its public address:
+#   make release VERSION=0.1.0 EDITION_BASE_URL=https://example.org/quiet-rivalry/
+# (stops when the address is missing or loopback: scripts/release.py)
 release: $(STAMP)
 	$(BIN)/python scripts/release.py $(VERSION)
 

@@ -9,7 +9,7 @@ of hooks/edition/ in the order written here.
     on_page_content    the page's rendered HTML, kept for what is made from it
     on_env       once every page is rendered: locators, key terms, unmentioned entries
     on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html)
-    on_post_build      the /p/N/ permalinks, then the PDF and EPUB
+    on_post_build      the PDF and EPUB
 
 Listed alone under `hooks:` in mkdocs.yml. MkDocs keeps hook modules loaded for the life of
 `mkdocs serve`: the only state is `build`, replaced by on_config at every (re)build.
@@ -19,14 +19,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition import features, formats, metadata, offline
+from edition import features, formats, offline
 from edition.markdown import annotations as page_annotations
 from edition.markdown.context import Current, PageInfo
 from edition.markdown.extension import EditionExtension
 from edition.model import build as model_build
+from edition.model import citable
 from edition.model import settings as edition_settings
-from edition.model.anchors import Anchor
 from edition.model.names import Matcher
+from edition.pages import metadata
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -104,23 +105,17 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     edition = build.current.edition
-    work = features.as_work(edition) if edition else None
-    if work is not None and edition is not None:
-        part = edition.part(page.file.src_uri)
-        section = part is not None and part.kind == "section"
-        context["edition_head"] = metadata.head_tags(work, page.title or "", work.url + page.url, section)
+    part = edition.part(page.file.src_uri) if edition else None
+    if edition is not None and part is not None and edition.report is not None:
+        context["edition_head"] = metadata.head(edition, part, page.title)
+        # Material prints it as the page's description (else mkdocs.yml's, on every page).
+        page.meta["description"] = metadata.description(edition, part, page.title)
+        context["edition_preview"] = citable.loopback(edition.edition.url) if edition.edition else False
     return context
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    edition = build.current.edition
-    work = features.as_work(edition) if edition else None
     site = Path(config.site_dir)
-    if work is not None and edition is not None:
-        for number, page_url in sorted(features.paragraph_pages(edition).items()):
-            folder = site / "p" / str(number)
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "index.html").write_text(permalink_page(work, number, page_url), encoding="utf-8")
     if make_formats():
         write_formats(config, site)
 
@@ -184,25 +179,3 @@ def write_formats(config: MkDocsConfig, site: Path) -> None:
     for message in report.warnings:
         log.warning(f"offline formats: {message}")
     log.info(f"offline formats in {report.seconds:.1f} s: " + "; ".join(report.lines(site)))
-
-
-# /p/12/ sends a reader to paragraph 12 wherever it lives, so a citation survives a re-split
-# of the pages; the canonical link names the paragraph's real address.
-def permalink_page(work, number: int, page_url: str) -> str:
-    target = f"../../{page_url}#p{number}"
-    canonical = f"{work.url}{page_url}#p{number}"
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>{Anchor("p", number).label}: {work.report['title']}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{canonical}">
-<meta http-equiv="refresh" content="0; url={target}">
-</head>
-<body>
-<p>Paragraph {number} of the report is at <a href="{target}">{canonical}</a>.</p>
-</body>
-</html>
-"""
-

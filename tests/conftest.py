@@ -51,6 +51,10 @@ def source_blocks() -> list[Block]:
     return parse_source(SOURCE.read_text(encoding="utf-8"))
 
 
+# A release must name a public address (scripts/release.py refuses a loopback one).
+PUBLIC_BASE = "https://edition.example.org/quiet-rivalry/"
+
+
 @pytest.fixture(scope="session")
 def released(tmp_path_factory) -> Path:
     """A throwaway clone of the project (its last commit) with two releases deployed by mike:
@@ -59,7 +63,8 @@ def released(tmp_path_factory) -> Path:
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
     identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@127.0.0.1",
                 "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@127.0.0.1"}
-    env = {**os.environ, **identity, "EDITION_FORMATS": "off", "SOURCE_DATE_EPOCH": "1600000000"}
+    env = {**os.environ, **identity, "EDITION_FORMATS": "off", "SOURCE_DATE_EPOCH": "1600000000",
+           "EDITION_BASE_URL": PUBLIC_BASE}
     version = yaml.safe_load((repo / "data/work.yml").read_text())
     first = version["edition"]["version"]
     subprocess.run([sys.executable, "scripts/release.py", first], cwd=repo, env=env, check=True,

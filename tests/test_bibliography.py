@@ -1,15 +1,11 @@
-"""The bibliography: data from bib/, the page with back links, downloads that parse back."""
+"""The bibliography: data from bib/, the page with back links (the downloads: test_exports.py)."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import bibtexparser
 import pytest
-import rispy
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.source.json import CiteProcJSON
 from mkdocs.exceptions import PluginError
 
 from helpers import tiny_site
@@ -138,47 +134,7 @@ def test_footnote_9_keeps_its_misprint_and_the_entry_has_the_correction(site):
     assert "eng.sectsc.org" in fields["note"]
 
 
-def download(site, name: str) -> str:
-    links = [a["href"] for a in site.page("bibliography").find("article").find_all("a")]
-    assert name in links
-    return (site.path / "bibliography" / name).read_text(encoding="utf-8")
-
-
-def test_bibtex_download_parses_back(site):
-    library = bibtexparser.parse_string(download(site, "report.bib"))
-    assert not library.failed_blocks
-    exported = {e.key: {f.key: f.value for f in e.fields} for e in library.entries}
-    source = bib_entries()
-    assert exported.keys() == source.keys()
-    for key, fields in source.items():
-        assert exported[key]["title"] == fields["title"]
-        assert exported[key].get("url") == fields.get("url")
-        assert exported[key]["year"] == (fields.get("date") or fields["year"])[:4]
-
-
-def test_ris_download_parses_back(site):
-    records = rispy.loads(download(site, "report.ris"))
-    source = bib_entries()
-    assert len(records) == len(source)
-    by_id = {r["id"]: r for r in records}
-    assert by_id["yau2019smart"]["type_of_reference"] == "MGZN"
-    assert by_id["yau2019smart"]["date"] == "2019/08/07/"
-    assert by_id["shih2017digital"]["authors"] == ["Shih, Gerry"]
-    for key, fields in source.items():
-        assert by_id[key].get("urls", [None])[0] == fields.get("url")
-
-
-def test_csl_json_download_parses_back_and_formats(site):
-    items = json.loads(download(site, "report.json"))
-    source = CiteProcJSON(items)
-    assert sorted(source) == sorted(bib_entries())
-    style = CitationStylesStyle(str(ROOT / "vendor/csl/apa.csl"), validate=False)
-    bibliography = CitationStylesBibliography(style, source, formatter.plain)
-    for key in source:
-        bibliography.register(Citation([CitationItem(key)]))
-    formatted = [str(entry) for entry in bibliography.bibliography()]
-    assert len(formatted) == len(items)
-    assert any("Smart Cities or Surveillance" in text for text in formatted)
+# The downloads, read back by independent readers: tests/test_exports.py.
 
 
 # Bad input, each on a tiny site with one defect.
@@ -223,8 +179,8 @@ def test_tiny_site_with_good_bibliography_builds(tmp_path):
 
 
 def test_the_vendored_styles_are_the_styles_the_edition_uses():
-    from edition import bibformat, citations
-    used = {bibformat.STYLE} | {style for style, _ in citations.STYLES.values()}
+    from edition.pages import bibliography, cite
+    used = {bibliography.STYLE} | {style for style, _ in cite.STYLES.values()}
     assert {path.stem for path in (ROOT / "vendor/csl").glob("*.csl")} == used
 
 

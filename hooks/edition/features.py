@@ -3,14 +3,11 @@
 `GENERATORS` make the generated pages and downloads (site path -> content) in on_files;
 each reads only the model (and the project's files), so their order does not matter
 (tests/test_hooks.py runs them reversed and gets the same files). `FILLERS` complete the
-generated pages once every page has rendered (on_env). The modules of other features
-(citations, metadata, changelog, bibexport: issue 13) are called here with what they need
-until they take the model themselves.
+generated pages once every page has rendered (on_env). The citing features (issue 13)
+offer `pages(edition)` and `downloads(edition)` themselves.
 """
 from __future__ import annotations
 
-import dataclasses
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,17 +17,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from pybtex.database import BibliographyData
 
-from edition import bibexport, changelog, citations, teachingviews, work
+from edition import teachingviews
 from edition.citeproc.cache import Cache
 from edition.model.edition import Edition, Mention, Rendered
 from edition.model.entries import Index
-from edition.pages import bibliography, changes, index, teaching
+from edition.exports import bib as bib_exports
+from edition.pages import bibliography, changelog, changes, cite, index, metadata, teaching
 
-# One file for every page's Cite dialog, fetched when it is first opened: in each page it
-# would weigh as much again as the page's text (1.6 KB gzipped on a section).
-DIALOG_DATA = "cite/citations.json"
+DIALOG_DATA = cite.DIALOG_DATA
 
 
 @dataclass(frozen=True)
@@ -59,12 +54,7 @@ def bibliography_pages(edition: Edition, project: Project) -> Generated:
         return {}
     items = [dict(work.csl) for work in edition.works.values()]
     entries = bibliography.format_entries(items, project.cache(edition))
-    data = BibliographyData(entries={key: work.source for key, work in edition.works.items()})
-    downloads = {"BibTeX": bibexport.to_bibtex(data), "RIS": bibexport.to_ris(items),
-                 "CSL-JSON": bibexport.to_csl_json(items)}
-    found: Generated = {"bibliography.md": bibliography.bibliography_page(edition, entries)}
-    found.update((path, downloads[label]) for label, path in bibliography.DOWNLOADS.items())
-    return found
+    return {"bibliography.md": bibliography.bibliography_page(edition, entries), **bib_exports.downloads(edition)}
 
 
 def index_pages(edition: Edition, project: Project) -> Generated:
@@ -85,21 +75,8 @@ def teaching_pages(edition: Edition, project: Project) -> Generated:
 
 
 def citation_pages(edition: Edition, project: Project) -> Generated:
-    the_work = as_work(edition)
-    if the_work is None:
-        return {}
-    formatted = citations.format_all(the_work, paragraph_pages(edition), project.cache(edition))
-    sections = [(part.title, part.url, [a.number for a in part.paragraphs])
-                for part in edition.parts if part.paragraphs]
-    found: Generated = {
-        DIALOG_DATA: json.dumps(citations.dialog_data(the_work, formatted), ensure_ascii=False),
-        "cite.md": citations.cite_page(the_work, formatted, sections),
-    }
-    if (project.root / "data" / "changelog.yml").exists():
-        releases = [dict(release.data) for release in edition.releases]
-        found["changelog.md"] = changelog.changelog_page(releases, anchor_pages(edition),
-                                                         Path("data/changelog.yml"))
-    return found
+    return {**cite.pages(edition), **cite.downloads(edition), **changelog.pages(edition),
+            **metadata.downloads(edition)}
 
 
 # In the order the hook calls them; each reads only the model.
@@ -139,13 +116,7 @@ def unmentioned(edition: Edition, rendered: Rendered) -> list[str]:
             for entry in entries.values() if entry.id not in rendered.mentions]
 
 
-# Adapters for modules that do not take the model yet (issue 13)
-
-
-def as_work(edition: Edition) -> work.Work | None:
-    if edition.report is None or edition.edition is None:
-        return None
-    return work.Work(dataclasses.asdict(edition.report), dataclasses.asdict(edition.edition), edition.edition.url)
+# Helper functions
 
 
 # "p12" / "fn:9" / "figure-1" -> the source path of the page that holds it.
@@ -154,10 +125,6 @@ def anchor_pages(edition: Edition) -> dict[str, str]:
     for holder in (edition.paragraphs, edition.notes, edition.figures):
         found.update((anchor.id, item.part) for anchor, item in holder.items())
     return found
-
-
-def paragraph_pages(edition: Edition) -> dict[int, str]:
-    return {anchor.number: edition.part_of(anchor).url for anchor in edition.paragraphs}
 
 
 def locator_link(edition: Edition, mention: Mention, page: Page, files: Files) -> str:

@@ -109,7 +109,7 @@ def edition_meta(config) -> Meta:
     report = read_work(root).get("report") or {}
     return Meta(
         title=config["site_name"],
-        author=config["site_author"] or "",
+        author=config["site_author"] or " ".join((report.get("author") or {}).get(k, "") for k in ("given", "family")).strip(),
         description=" ".join((config["site_description"] or "").split()),
         language=config["theme"].get("language") or "en",
         site_url=config["site_url"] or "",

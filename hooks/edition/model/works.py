@@ -15,10 +15,11 @@ from mkdocs.exceptions import PluginError
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.scanner import PybtexError
 
-NO_DATE = "n.d."
+# An undated work: ISO 8601-2's "year unspecified", which biber accepts and reads as no date
+# (biblatex has no valid "n.d." value); CSL styles then print "n.d.".
+NO_DATE = "XXXX"
 CSL_TYPES = {"online": "webpage", "report": "report", "misc": "document", "book": "book"}
 ARTICLE_TYPES = {"newspaper": "article-newspaper", "magazine": "article-magazine"}
-LANGUAGES = {"chinese": "zh", "russian": "ru", "english": "en", "kazakh": "kk", "kyrgyz": "ky"}
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -51,13 +52,15 @@ def check_entry(key: str, entry: Entry, path: Path) -> None:
     date, year = entry.fields.get("date"), entry.fields.get("year")
     if not date and not year:
         raise PluginError(
-            f"{where} has no date: add date = {{YYYY-MM-DD}} (or YYYY), or year = {{{NO_DATE}}} "
+            f"{where} has no date: add date = {{YYYY-MM-DD}} (or YYYY), or date = {{{NO_DATE}}} "
             "with a note saying the date is unknown"
         )
-    if date and not ISO_DATE.match(date):
-        raise PluginError(f"{where}: date '{date}' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    if year and year != NO_DATE and not re.fullmatch(r"\d{4}", year):
-        raise PluginError(f"{where}: year '{year}' is neither a year nor '{NO_DATE}'")
+    if date and date != NO_DATE and not ISO_DATE.match(date):
+        raise PluginError(f"{where}: date '{date}' is neither an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) "
+                          f"nor '{NO_DATE}' (undated)")
+    if year and not re.fullmatch(r"\d{4}", year):
+        raise PluginError(f"{where}: year '{year}' is not a year: write date = {{YYYY}}, or "
+                          f"date = {{{NO_DATE}}} for an undated work")
 
 
 # Converting to CSL-JSON
@@ -89,8 +92,9 @@ def to_csl(key: str, entry: Entry) -> dict[str, Any]:
     issued = date_parts(fields.get("date") or fields.get("year", NO_DATE))
     if issued:
         item["issued"] = {"date-parts": [issued]}
-    if fields.get("language") in LANGUAGES:
-        item["language"] = LANGUAGES[fields["language"]]
+    # No CSL `language`: every title recorded is English (the report's translation where
+    # the original is not), and CSL would leave a title tagged zh or ru in its own case, so
+    # the item stays exactly what /bibliography/ is formatted from and the downloads give.
     return item
 
 
