@@ -41,7 +41,8 @@ def failed_musts(annotation: dict[str, Any]) -> list[str]:
     """The titles of the MUST assertions the annotation fails (expected valid, found not)."""
     failures = []
     for name, schema in must_assertions():
-        valid = Draft4Validator(schema, registry=registry()).is_valid(annotation)
+        validator = Draft4Validator(schema, registry=registry(), format_checker=Draft4Validator.FORMAT_CHECKER)
+        valid = validator.is_valid(annotation)
         if valid != (schema.get("expectedResult", "valid") == "valid"):
             failures.append(f"{name}: {schema.get('errorMessage', schema.get('title'))}")
     return failures
