@@ -27,22 +27,22 @@ def registry() -> Registry:
 
 
 @cache
-def must_assertions() -> tuple[tuple[str, dict[str, Any]], ...]:
+def must_assertions() -> tuple[tuple[str, dict[str, Any], Draft4Validator], ...]:
+    """(file, schema, its validator) for every MUST assertion the suite lists."""
     listing = json.loads((SUITE / "annotations" / "annotationMusts.test").read_text(encoding="utf-8"))
     found = []
     for name in listing["assertions"]:
         schema = json.loads((SUITE / name).read_text(encoding="utf-8"))
         if schema.get("assertionType", "must") == "must":
-            found.append((name, schema))
+            validator = Draft4Validator(schema, registry=registry(), format_checker=Draft4Validator.FORMAT_CHECKER)
+            found.append((name, schema, validator))
     return tuple(found)
 
 
 def failed_musts(annotation: dict[str, Any]) -> list[str]:
-    """The titles of the MUST assertions the annotation fails (expected valid, found not)."""
+    """The MUST assertions the annotation fails (expected valid, found not), with their messages."""
     failures = []
-    for name, schema in must_assertions():
-        validator = Draft4Validator(schema, registry=registry(), format_checker=Draft4Validator.FORMAT_CHECKER)
-        valid = validator.is_valid(annotation)
-        if valid != (schema.get("expectedResult", "valid") == "valid"):
+    for name, schema, validator in must_assertions():
+        if validator.is_valid(annotation) != (schema.get("expectedResult", "valid") == "valid"):
             failures.append(f"{name}: {schema.get('errorMessage', schema.get('title'))}")
     return failures
