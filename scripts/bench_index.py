@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import markdown  # noqa: E402
 
 from edition import indexdata  # noqa: E402
-from edition.extension import EditionExtension  # noqa: E402
-from edition.mentions import Matcher  # noqa: E402
+from edition.markdown.extension import EditionExtension  # noqa: E402
+from edition.markdown.mentions import Matcher  # noqa: E402
 from edition.registry import Registry  # noqa: E402
 
 SECTIONS = ["about-the-author", "executive-summary", "introduction", "en-route-to-beijing",

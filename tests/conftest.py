@@ -16,11 +16,34 @@ from helpers import BuiltSite, build_site, git  # noqa: E402
 from import_report import SOURCE, Block, parse_source  # noqa: E402
 
 
+# The edition built once per session without the PDF and EPUB (EDITION_FORMATS=off): every
+# page, link and content test reads it. The formats' tests have their own build (formats_site).
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"), formats=False)
     assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.log}"
     return built
+
+
+@pytest.fixture(scope="session")
+def formats_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("formats-site"), formats=True)
+    assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.log}"
+    return built
+
+
+# Markers from what a test needs: browser tests (tests/browser/), the formats' build, and
+# the slow fixtures (a build of the whole edition, released versions). `-m "not slow"`
+# keeps the in-memory and tiny-site tests, which take seconds.
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+        if "formats_site" in fixtures:
+            item.add_marker(pytest.mark.formats)
+        if fixtures & {"site", "formats_site", "released"}:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -50,3 +73,8 @@ def released(tmp_path_factory) -> Path:
     subprocess.run([sys.executable, "scripts/release.py", "0.2.0"], cwd=repo, env=env, check=True,
                    capture_output=True)
     return repo
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from what the features make now (review the diff)")

@@ -72,7 +72,7 @@ def test_kinds_are_counted(site):
 # Bad input, each on a tiny site with one defect.
 
 PAGES = {"index.md": "Home.\n",
-         "a.md": "---\nsection: 1\n---\n\nThe SCO was founded in 2001.\n{#p1}\n"}
+         "a.md": "The SCO was founded in 2001.\n{#p1}\n"}
 NOTE = ("- id: n1\n  paragraph: p1\n  phrase: founded in 2001\n  kind: context\n"
         "  author: Editors\n  added_in: 0.1.0\n  text: Founded in Shanghai.\n")
 

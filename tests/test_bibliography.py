@@ -161,7 +161,7 @@ def test_csl_json_download_parses_back_and_formats(site):
 
 GOOD_BIB = "@online{work, title = {A title}, date = {2019}, url = {http://example.org/a}}\n"
 CITING = {"index.md": "Home.\n",
-          "a.md": "---\nsection: 1\n---\n\nText.[^1]\n{#p1}\n\n[^1]: [A title](@work), 2019.\n"}
+          "a.md": "Text.[^1]\n{#p1}\n\n[^1]: [A title](@work), 2019.\n"}
 
 
 @pytest.mark.parametrize(

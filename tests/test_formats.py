@@ -39,6 +39,14 @@ UI_TEXT = ["Skip to content", "Initializing search", "Type to start searching", 
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
       "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
 
+pytestmark = pytest.mark.formats
+
+
+# The formats' tests read the build made with the formats on.
+@pytest.fixture(scope="module")
+def site(formats_site):
+    return formats_site
+
 
 # Reading the files back, once per session
 

@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from edition.timeline import MONTHS, load_timeline, timeline_html
+from edition.model.events import MONTHS, load_timeline
+from edition.pages.timeline import timeline_html
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMELINE = ROOT / "data" / "timeline.yml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from edition.datafile import read_list
+from edition.model.datafile import read_list
 from edition.markup import escape, link_from
 
 LOCATION = re.compile(r"^(p[1-9][0-9]*|fn:[1-9][0-9]*)$")

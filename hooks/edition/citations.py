@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from edition import bibexport, citeproc, work
-from edition.cache import Cache
+from edition.citeproc.cache import Cache
 
 STYLES = {
     "chicago": ("chicago-author-date", "Chicago (author-date, 18th ed.)"),

@@ -2,6 +2,7 @@
 never markup; links between pages; what goes right under a page's title."""
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 
@@ -27,3 +28,8 @@ def after_title(html: str, fragment: str, *, else_first: bool = False) -> str:
 def link_from(page: str, target: str, fragment: str = "") -> str:
     relative = posixpath.relpath(target, posixpath.dirname(page) or ".")
     return f"{relative}#{fragment}" if fragment else relative
+
+
+# Annotation text is Markdown written by editors; raw HTML in it shows as text.
+def safe_markdown(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=False)

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from edition.datafile import read_yaml
+from edition.model.datafile import read_yaml
 
 # bs4 is imported where pages are read: it takes a tenth of a second, which a build without
 # the offline formats (mkdocs serve, EDITION_FORMATS=off) need not spend.

@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from edition.datafile import read_yaml
+from edition.model.datafile import read_yaml
 
 REQUIRED = {
     "report": {"title", "title_sentence_case", "author", "publisher", "place", "date", "language",

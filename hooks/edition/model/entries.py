@@ -6,13 +6,14 @@ files, so one matcher can find every mention in one pass (see mentions.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from edition.datafile import read_list
+from edition.model.datafile import read_list
+from edition.model.edition import Entry
 
 TERM_FIELDS = {"id", "term", "aliases", "definition"}
 TERM_OPTIONAL = {"short", "related", "entity_type", "wikidata", "source", "note"}
@@ -29,19 +30,6 @@ GROUPS = {
 TERM_ENTITY_TYPES = {"organization": "organization", "agreement": "agreement", "initiative": "agreement"}
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 QID = re.compile(r"^Q[1-9][0-9]*$")
-
-
-@dataclass
-class Entry:
-    """A glossary term or an entity: what the matcher and the pages need of either."""
-
-    kind: str  # "term" or "entity"
-    id: str
-    name: str
-    aliases: list[str]
-    text: str  # definition or description
-    group: str | None  # entity group (GROUPS key); terms that are also entities have one
-    data: dict[str, Any] = field(default_factory=dict)  # every field as written
 
 
 @dataclass
@@ -116,7 +104,7 @@ def read_terms(path: Path, root: Path) -> list[Entry]:
             )
         name = item["term"] + (f" ({item['short']})" if item.get("short") else "")
         group = TERM_ENTITY_TYPES.get(entity_type) if entity_type else None
-        entries.append(Entry("term", item["id"], name, item["aliases"], item["definition"], group, item))
+        entries.append(Entry("term", item["id"], name, tuple(item["aliases"]), item["definition"], group, item))
     check_unique(entries, shown)
     return entries
 
@@ -136,7 +124,7 @@ def read_entities(path: Path, root: Path) -> list[Entry]:
         if coordinates is not None and not valid_coordinates(coordinates):
             raise PluginError(f"{where}: field 'coordinates' must be [latitude, longitude] in degrees")
         entries.append(
-            Entry("entity", item["id"], item["name"], item["aliases"], item["description"], item["type"], item)
+            Entry("entity", item["id"], item["name"], tuple(item["aliases"]), item["description"], item["type"], item)
         )
     check_unique(entries, shown)
     return entries

@@ -8,14 +8,14 @@ where there is none) and adds the a, b, c ... of same-author, same-year works.
 """
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from edition import citeproc
-from edition.cache import Cache
+from edition.citeproc.cache import Cache
 from edition.markup import escape
+from edition.model.edition import Edition
 
 STYLE = "chicago-author-date"
 STYLE_NAME = "Chicago author-date (The Chicago Manual of Style, 18th ed.)"
@@ -47,11 +47,10 @@ def format_entries(items: list[dict[str, Any]], cache: Cache | None = None) -> l
 # The page
 
 
-def bibliography_page(
-    entries: list[tuple[str, str]],
-    items: dict[str, dict[str, Any]],
-    citations: dict[str, list[tuple[str, int]]],
-) -> str:
+def bibliography_page(edition: Edition, entries: list[tuple[str, str]]) -> str:
+    items = {key: work.csl for key, work in edition.works.items()}
+    citations = {key: [(edition.notes[note].part, note.number) for note in work.cited_in_notes]
+                 for key, work in edition.works.items()}
     downloads = " · ".join(f"[{label}]({path})" for label, path in DOWNLOADS.items())
     lines = [
         "---\ntitle: Bibliography\n---",
@@ -82,6 +81,3 @@ def entry_block(key: str, formatted: str, item: dict[str, Any], cited: list[tupl
     return "\n".join(parts)
 
 
-def cite_link(key: str, page: str) -> str:
-    """The relative link from `page` to the entry of `key` on the Bibliography page."""
-    return posixpath.relpath("bibliography.md", posixpath.dirname(page) or ".") + f"#{key}"

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from itertools import groupby
 
-from edition.indexdata import GROUPS, Entry, Index
 from edition.markup import escape
-from edition.mentions import Locator
+from edition.model.edition import Edition, Entry, Mention
+from edition.model.entries import GROUPS
 
 PLACEHOLDER = '<span class="locators" data-locators="{}"></span>'
 PLACEHOLDER_RE = re.compile(r'<span class="locators" data-locators="([^"]+)"></span>')
@@ -22,7 +22,7 @@ WIKIDATA = "https://www.wikidata.org/wiki/"
 # The Glossary page
 
 
-def glossary_page(index: Index) -> str:
+def glossary_page(index: Edition) -> str:
     terms = sorted(index.terms.values(), key=lambda t: t.name.casefold())
     by_letter = [(letter, list(group)) for letter, group in groupby(terms, key=initial)]
     letters = " · ".join(f"[{letter}](#letter-{slug(letter)})" for letter, _ in by_letter)
@@ -41,7 +41,7 @@ def glossary_page(index: Index) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def term_block(term: Entry, index: Index) -> str:
+def term_block(term: Entry, index: Edition) -> str:
     data = term.data
     details = []
     others = [a for a in term.aliases if a not in (data["term"], data.get("short"))]
@@ -68,7 +68,7 @@ def term_block(term: Entry, index: Index) -> str:
 # The Index of names page
 
 
-def entities_page(index: Index) -> str:
+def entities_page(index: Edition) -> str:
     members = list(index.entities.values()) + [t for t in index.terms.values() if t.group]
     parts = [
         "---\ntitle: Index of names\n---",
@@ -110,31 +110,22 @@ def entity_block(entry: Entry) -> str:
 # Locators, filled in once every page has rendered
 
 
-def fill_locators(html: str, mentions: dict[str, set[Locator]], link: Callable[[Locator], str]) -> str:
+def fill_locators(html: str, mentions: dict[str, set[Mention]], link: Callable[[Mention], str]) -> str:
     def locators(match: re.Match[str]) -> str:
         found = sorted(mentions.get(match.group(1), ()), key=reading_order)
         return ", ".join(link(locator) for locator in found) + "." if found else "no paragraph."
     return PLACEHOLDER_RE.sub(locators, html)
 
 
-def reading_order(locator: Locator) -> tuple[int, int, str]:
-    if locator.anchor.startswith("p"):
-        return (1, int(locator.anchor[1:]), "")
-    if locator.anchor.startswith("fn:"):
-        return (3, int(locator.anchor[3:]), "")
-    if locator.anchor.startswith("figure-"):
-        return (2, int(locator.anchor[7:]), "")
-    return (0, 0, locator.page)
+# The title page first, then paragraphs, figures and notes, each by number.
+def reading_order(mention: Mention) -> tuple[int, int, str]:
+    if mention.anchor is None:
+        return (0, 0, mention.part)
+    return ({"p": 1, "figure": 2, "fn": 3}[mention.anchor.kind], mention.anchor.number, "")
 
 
-def locator_label(locator: Locator, page_title: str) -> str:
-    if locator.anchor.startswith("p"):
-        return f"¶&#160;{locator.anchor[1:]}"
-    if locator.anchor.startswith("fn:"):
-        return f"n.&#160;{locator.anchor[3:]}"
-    if locator.anchor.startswith("figure-"):
-        return f"fig.&#160;{locator.anchor[7:]}"
-    return page_title
+def locator_label(mention: Mention, page_title: str) -> str:
+    return mention.anchor.label.replace("\u00a0", "&#160;") if mention.anchor else page_title
 
 
 # Helper functions

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,13 @@ def key(*parts: str | bytes) -> str:
 class Cache:
     """Results of one kind, under a project root; does nothing when the cache is off."""
 
-    def __init__(self, root: Path, kind: str) -> None:
-        base = Path(os.environ.get("EDITION_CACHE_DIR") or root / FOLDER)
-        self.folder = base / kind if enabled() else None
+    # `settings`: the edition's (model/settings.py), which already hold the environment's.
+    def __init__(self, root: Path, kind: str, settings: Mapping[str, Any] | None = None) -> None:
+        if settings is None:
+            base, on = Path(os.environ.get("EDITION_CACHE_DIR") or root / FOLDER), enabled()
+        else:
+            base, on = Path(settings["cache_dir"]), bool(settings["cache"])
+        self.folder = base / kind if on else None
 
     def get(self, entry: str) -> Any | None:
         if self.folder is None:

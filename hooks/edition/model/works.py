@@ -25,7 +25,7 @@ ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 # Loading and checking
 
 
-def load(paths: list[Path], root: Path) -> BibliographyData:
+def load(paths: list[Path], root: Path) -> tuple[BibliographyData, dict[str, Path]]:
     """Every entry of the .bib files; messages name files relative to `root` (the project)."""
     data = BibliographyData()
     homes: dict[str, Path] = {}
@@ -41,7 +41,7 @@ def load(paths: list[Path], root: Path) -> BibliographyData:
             data.entries[key], homes[key] = entry, shown
     for key, entry in data.entries.items():
         check_entry(key, entry, homes[key])
-    return data
+    return data, homes
 
 
 def check_entry(key: str, entry: Entry, path: Path) -> None:

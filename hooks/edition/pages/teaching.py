@@ -11,20 +11,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.annotations import Annotation, safe_markdown
-from edition.datafile import load_yaml, read_yaml
-from edition.markup import escape
+from edition.model.edition import Edition, Mention
+from edition.model.datafile import read_yaml
+from edition.markup import escape, safe_markdown
 
 KEY_TERMS = '<span class="key-terms" data-section="{}"></span>'
 KEY_TERMS_RE = re.compile(r'<span class="key-terms" data-section="([^"]+)"></span>')
-FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)
-
-
-def front_matter(markdown: str) -> tuple[str | None, int | None]:
-    """(title, section number) from a page's YAML front matter."""
-    match = FRONT_MATTER.match(markdown)
-    meta = load_yaml(match.group(1)) if match else {}
-    return meta.get("title"), meta.get("section")
 
 
 def reading_path(path: Path, sections: dict[str, str]) -> list[dict[str, Any]]:
@@ -36,8 +28,9 @@ def reading_path(path: Path, sections: dict[str, str]) -> list[dict[str, Any]]:
     return steps
 
 
-def teaching_page(by_page: dict[str, list[Annotation]], sections: dict[str, str],
-                  has_index: bool, path: Path | None = None) -> str:
+def teaching_page(edition: Edition, path: Path | None = None) -> str:
+    sections = {part.src_uri: part.title for part in edition.sections}
+    has_index = bool(edition.terms or edition.entities)
     parts = [
         "---\ntitle: Teaching with this edition\n---",
         "# Teaching with this edition",
@@ -57,27 +50,28 @@ def teaching_page(by_page: dict[str, list[Annotation]], sections: dict[str, str]
             for n, s in enumerate(steps, start=1)))
     parts.append("## Questions and key terms by section {#by-section}")
     for page, title in sections.items():
-        questions = [n for n in by_page.get(page, []) if n.kind == "question"]
+        questions = [n for n in edition.annotations_on(page) if n.kind == "question"]
         parts.append(f"### [{escape(title)}]({page})")
         if questions:
             parts.append("\n".join(
-                f"{n}. {safe_markdown(q.text)} ([¶ {q.paragraph[1:]}]({page}#{q.paragraph}), "
+                f"{n}. {safe_markdown(q.text)} ([¶ {q.paragraph.number}]({page}#{q.paragraph}), "
                 f"[A{q.number}]({page}#note-{q.id}))" for n, q in enumerate(questions, start=1)))
         if has_index:
             parts.append("Key terms: " + KEY_TERMS.format(page))
     return "\n\n".join(parts) + "\n"
 
 
-def fill_key_terms(content: str, registry: Any, page: Page, files: Files) -> str:
+def fill_key_terms(content: str, edition: Edition, mentions: dict[str, set[Mention]], page: Page,
+                   files: Files) -> str:
     """The glossary terms each section mentions, linked to the glossary (after rendering)."""
     glossary = files.get_file_from_path("glossary.md")
-    index = registry.index
+    index = edition
 
     def terms(match: re.Match[str]) -> str:
         section = match.group(1)
         found = sorted(
-            (index.terms[entry_id] for entry_id, locators in registry.mentions.items()
-             if entry_id in index.terms and any(loc.page == section for loc in locators)),
+            (index.terms[entry_id] for entry_id, found in mentions.items()
+             if entry_id in index.terms and any(mention.part == section for mention in found)),
             key=lambda term: term.name.casefold(),
         )
         url = get_relative_url(glossary.url, page.url)

