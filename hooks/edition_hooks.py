@@ -121,6 +121,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             folder = site / "p" / str(number)
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "index.html").write_text(permalink_page(work, number, page_url), encoding="utf-8")
+    if edition is not None:
+        for make in features.AFTER_BUILD:
+            make(edition, build.current.rendered, site)
     if make_formats():
         write_formats(config, site)
 

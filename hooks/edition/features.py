@@ -24,6 +24,7 @@ from pybtex.database import BibliographyData
 
 from edition import bibexport, changelog, citations, teachingviews, work
 from edition.citeproc.cache import Cache
+from edition.exports import tei, webanno
 from edition.model.edition import Edition, Mention, Rendered
 from edition.model.entries import Index
 from edition.pages import bibliography, changes, index, teaching
@@ -129,6 +130,11 @@ def teaching_key_terms(edition: Edition, rendered: Rendered, project: Project) -
 
 
 FILLERS = (index_locators, teaching_key_terms)
+
+
+# Files made from the rendered pages once they are written (on_post_build): the text as TEI,
+# the annotations as W3C Web Annotations. Neither reads the other's output.
+AFTER_BUILD: tuple[Callable[[Edition, Rendered, Path], None], ...] = (tei.after_build, webanno.after_build)
 
 
 def unmentioned(edition: Edition, rendered: Rendered) -> list[str]:
