@@ -186,7 +186,7 @@ def write_formats(config: MkDocsConfig, site: Path) -> None:
         report = formats.build(site, offline.edition_meta(config))
     except (ImportError, OSError) as error:
         raise PluginError(f"offline formats: cannot make the PDF and EPUB ({error}); install "
-                          "the packages in requirements.txt and the system libraries in .ci/run")
+                          "the packages of uv.lock (make does) and the system libraries of scripts/system-deps.sh")
     for message in report.warnings:
         log.warning(f"offline formats: {message}")
     log.info(f"offline formats in {report.seconds:.1f} s: " + "; ".join(report.lines(site)))
