@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition import features, formats, offline
+from edition.exports import tei, webanno
 from edition.markdown import annotations as page_annotations
 from edition.markdown.context import Current, PageInfo
 from edition.markdown.extension import EditionExtension
@@ -116,6 +117,10 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    edition = build.current.edition
+    if edition is not None:
+        for make in features.AFTER_BUILD:
+            make(edition, build.current.rendered, site)
     if make_formats():
         write_formats(config, site)
 
@@ -154,19 +159,22 @@ def make_formats() -> bool:
 # leaves it out (data-search-exclude), as it is on every page. A div, not a p: every p of
 # a section page is a numbered paragraph of the report.
 def download_line(page_url: str, homepage: bool) -> str:
-    urls = {kind: get_relative_url(name, page_url) for kind, name in offline.output_names().items()}
+    names = {**offline.output_names(), "tei": tei.FILE, "annotations": webanno.FILE}
+    urls = {kind: get_relative_url(name, page_url) for kind, name in names.items()}
     if homepage:
         return (
             '<div class="edition-downloads" data-search-exclude>Download this edition: '
             f'<a href="{urls["a4"]}">PDF (A4)</a> · <a href="{urls["letter"]}">PDF (US Letter)</a>'
             f' · <a href="{urls["epub"]}">EPUB</a>. Teacher\'s copy, with the annotations and '
             f'discussion questions: <a href="{urls["a4-teacher"]}">PDF (A4)</a> · '
-            f'<a href="{urls["letter-teacher"]}">PDF (US Letter)</a>.</div>'
+            f'<a href="{urls["letter-teacher"]}">PDF (US Letter)</a>. For other tools: '
+            f'<a href="{urls["tei"]}">TEI P5</a> · <a href="{urls["annotations"]}">Web Annotations</a>.</div>'
         )
     return (
         '<div class="edition-downloads" data-search-exclude>'
         f'<a href="{urls["a4"]}">Download PDF</a> (A4; <a href="{urls["letter"]}">US Letter</a>)'
-        f' · <a href="{urls["epub"]}">Download EPUB</a></div>'
+        f' · <a href="{urls["epub"]}">Download EPUB</a> · <a href="{urls["tei"]}">TEI</a>'
+        f' · <a href="{urls["annotations"]}">Web Annotations</a></div>'
     )
 
 

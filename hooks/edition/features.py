@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from edition import teachingviews
 from edition.citeproc.cache import Cache
+from edition.exports import tei, webanno
 from edition.model.edition import Edition, Mention, Rendered
 from edition.model.entries import Index
 from edition.exports import bib as bib_exports
@@ -106,6 +107,11 @@ def teaching_key_terms(edition: Edition, rendered: Rendered, project: Project) -
 
 
 FILLERS = (index_locators, teaching_key_terms)
+
+
+# Files made from the rendered pages once they are written (on_post_build): the text as TEI,
+# the annotations as W3C Web Annotations. Neither reads the other's output.
+AFTER_BUILD: tuple[Callable[[Edition, Rendered, Path], None], ...] = (tei.after_build, webanno.after_build)
 
 
 def unmentioned(edition: Edition, rendered: Rendered) -> list[str]:
