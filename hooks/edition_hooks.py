@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition import changes, footnotes, registry, sources
+from edition import changes, footnotes, material_markup, registry, sources
 from edition.datafile import read_list
 from edition.extension import EditionExtension
 
@@ -67,3 +67,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     changes.check_all_found(state.marks_found, state.emendations, EMENDATIONS)
     return env
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return material_markup.without_toggle_autocomplete(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html"):  # 404.html; not sitemap.xml
+        return material_markup.without_toggle_autocomplete(output_content, template_name)
+    return output_content
