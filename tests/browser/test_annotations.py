@@ -1,4 +1,5 @@
-"""Annotations in a browser: disclosures, show/hide by kind (remembered), no-JS reading, print."""
+"""Annotations in a browser (Study view): disclosures, show/hide by kind (remembered), no-JS
+reading, print."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-PAGE = "introduction/"
+PAGE = "introduction/?view=study"  # the notes and their toolbar: the Study view
 NOTE = "#note-p4-independence-1949"  # a correction on ¶ 4, with a phrase
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
