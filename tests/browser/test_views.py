@@ -3,6 +3,8 @@ screen, a quiet text in the Reading view, the view remembered and set by the add
 note reached and opened from the keyboard, and axe-core in both views."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -60,7 +62,7 @@ def test_study_view_puts_every_note_in_the_margin_beside_its_paragraph(new_view,
         for note in notes:
             assert note["left"] >= note["textRight"], note
             beside = abs(note["top"] - note["paragraphTop"]) <= 4
-            under = previous is not None and 0 <= note["top"] - previous["bottom"] <= 16
+            under = previous is not None and 0 <= note["top"] - previous["bottom"] <= 24
             assert beside or under, (path, note, previous)
             if previous is not None:
                 assert note["top"] >= previous["bottom"] - 0.5, (path, "overlap", note, previous)
@@ -140,11 +142,11 @@ def test_study_view_marks_the_phrase_of_the_note_with_the_pointer_or_focus(new_v
     background = "getComputedStyle(document.querySelector('mark[data-note=\"note-p4-independence-1949\"]')).backgroundColor"
     quiet = page.evaluate(background)
     page.locator("#note-p4-independence-1949").hover()
-    expect(mark).to_have_class("annotated annotated--correction annotated--hover")
+    expect(mark).to_have_class(re.compile(r"\bannotated--hover\b"))
     assert page.evaluate(background) != quiet
     page.mouse.move(0, 0)
     toggle.focus()
-    expect(mark).to_have_class("annotated annotated--correction annotated--hover")
+    expect(mark).to_have_class(re.compile(r"\bannotated--hover\b"))
 
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
