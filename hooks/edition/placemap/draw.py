@@ -21,11 +21,10 @@ from typing import Iterable
 from mkdocs.exceptions import PluginError
 
 from edition.placemap.geo import (CENTRAL_ASIAN_STATES, EURASIA, MARGIN, WIDTH, Box, Countries,
-                                  Frame, Point, Projection, Ring, clip_line, clip_ring)
-from edition.placemap.labels import CHAR, DOT, FONT, Label, place_labels
-
-LINE = 1.5 * FONT                   # line height of the "Beyond this map:" rows
-
+                                  Frame, Point, Projection, Ring, clip_line, clip_ring,
+                                  svg_number)
+from edition.placemap.furniture import LINE, beyond_group, beyond_layout, graticule, lat_label, lon_label
+from edition.placemap.labels import DOT, FONT, Label, place_labels
 
 def places_beyond(places: Iterable[dict], frame: Frame = EURASIA) -> list[dict]:
     """The places whose coordinates fall outside the frame, in order of name."""
@@ -66,7 +65,7 @@ def place_map_svg(
     right, bottom = WIDTH - MARGIN[2], top + project.height
     area = (left, top, right, bottom)
     beyond_top = bottom + MARGIN[3] + LINE
-    beyond_rows = _beyond_layout(beyond, left, right)
+    beyond_rows = beyond_layout(beyond, left, right)
     height = beyond_top - LINE + (LINE * (len(beyond_rows) + 0.5) if beyond_rows else 0.0)
 
     points = {p["id"]: project(*_lat_lon(p)) for p in inside}
@@ -74,7 +73,7 @@ def place_map_svg(
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="place-map" '
-        f'viewBox="0 0 {_n(WIDTH)} {_n(height)}" font-size="{_n(FONT)}" role="group" '
+        f'viewBox="0 0 {svg_number(WIDTH)} {svg_number(height)}" font-size="{svg_number(FONT)}" role="group" '
         f'aria-labelledby="{id_prefix}-title {id_prefix}-desc">',
         f'<title id="{id_prefix}-title">{escape(title)}</title>',
         f'<desc id="{id_prefix}-desc">{escape(_description(frame, inside, beyond, inset, elsewhere))}</desc>',
@@ -84,7 +83,7 @@ def place_map_svg(
         parts.append(_area_path("place-map__land", land, frame, project))
     if countries is not None:
         parts += _countries(countries, frame, project)
-    parts += _graticule(frame, project, area)
+    parts += graticule(frame, project, area)
     if inset is not None:
         parts.append(_inset_outline(inset, project))
     parts.append(f'<rect class="place-map__frame" {_rect_attrs(area)}/>')
@@ -94,7 +93,7 @@ def place_map_svg(
         parts.append(_place_link(place, links, points[place["id"]], labels[place["id"]]))
     parts.append("</g>")
     if beyond_rows:
-        parts += _beyond_group(beyond_rows, links, left, beyond_top)
+        parts += beyond_group(beyond_rows, links, left, beyond_top)
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -135,8 +134,8 @@ def _description(frame: Frame, inside: list[dict], beyond: list[dict], inset: Fr
     names = ", ".join(p["name"] for p in inside)
     of = f" of {frame.name}" if frame.name else ""
     text = (
-        f"Map{of} from {_lon_label(frame.west)} to {_lon_label(frame.east)} and from "
-        f"{_lat_label(frame.south)} to {_lat_label(frame.north)} (Miller projection), "
+        f"Map{of} from {lon_label(frame.west)} to {lon_label(frame.east)} and from "
+        f"{lat_label(frame.south)} to {lat_label(frame.north)} (Miller projection), "
         f"marking {len(inside)} places the report names: {names}."
     )
     if inset is not None and elsewhere:
@@ -154,69 +153,27 @@ def _place_link(place: dict, links: dict[str, str], point: Point, label: Label) 
     return (
         f'<a class="place-map__place" href="{escape(links[place["id"]])}">'
         f"<title>{name}</title>"
-        f'<circle class="place-map__point" cx="{_n(x)}" cy="{_n(y)}" r="{_n(DOT)}"/>'
-        f'<text class="place-map__label" x="{_n(lx)}" y="{_n(ly)}" text-anchor="{anchor}">'
+        f'<circle class="place-map__point" cx="{svg_number(x)}" cy="{svg_number(y)}" r="{svg_number(DOT)}"/>'
+        f'<text class="place-map__label" x="{svg_number(lx)}" y="{svg_number(ly)}" text-anchor="{anchor}">'
         f"{name}</text></a>"
     )
 
 
 def _leaders(labels: list[Label]) -> list[str]:
-    lines = [f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}"/>'
+    lines = [f'<line x1="{svg_number(x1)}" y1="{svg_number(y1)}" x2="{svg_number(x2)}" y2="{svg_number(y2)}"/>'
              for x1, y1, x2, y2 in (label.leader for label in labels if label.leader)]
     if not lines:
         return []
     return ['<g class="place-map__leader" aria-hidden="true">', *lines, "</g>"]
 
 
-# Helper functions: the "Beyond this map:" rows
-
-
-BEYOND_HEADING = "Beyond this map:"
-BEYOND_GAP = 1.5 * CHAR
-
-
-# Names flow after the heading and wrap at the right edge: rows of (place, x) pairs.
-def _beyond_layout(beyond: list[dict], left: float, right: float) -> list[list[tuple[dict, float]]]:
-    start = left + CHAR * (len(BEYOND_HEADING) + 1)
-    rows: list[list[tuple[dict, float]]] = []
-    x = right
-    for place in beyond:
-        width = CHAR * len(place["name"])
-        if x + width > right:
-            rows.append([])
-            x = start
-        rows[-1].append((place, x))
-        x += width + BEYOND_GAP
-    return rows
-
-
-def _beyond_group(rows: list[list[tuple[dict, float]]], links: dict[str, str],
-                  left: float, y: float) -> list[str]:
-    parts = [
-        '<g class="place-map__beyond">',
-        f'<text class="place-map__beyond-heading" x="{_n(left)}" y="{_n(y)}">'
-        f"{BEYOND_HEADING}</text>",
-    ]
-    for number, row in enumerate(rows):
-        baseline = y + number * LINE
-        for place, x in row:
-            name = escape(place["name"])
-            parts.append(
-                f'<a class="place-map__place" href="{escape(links[place["id"]])}">'
-                f"<title>{name}</title>"
-                f'<text class="place-map__label" x="{_n(x)}" y="{_n(baseline)}">{name}</text></a>'
-            )
-    parts.append("</g>")
-    return parts
-
-
-# Helper functions: land, borders, graticule
+# Helper functions: land and borders
 
 
 def _area_path(css_class: str, rings: list[Ring], frame: Frame, project: Projection) -> str:
     pieces = []
     for ring in rings:
-        points = _dedupe([tuple(map(_n, project(lat, lon))) for lon, lat in clip_ring(ring, frame)])
+        points = _dedupe([tuple(map(svg_number, project(lat, lon))) for lon, lat in clip_ring(ring, frame)])
         if len(points) >= 3:
             pieces.append("M" + "L".join(f"{x},{y}" for x, y in points) + "Z")
     # evenodd: rings that lie inside others (the Caspian Sea) are holes.
@@ -235,7 +192,7 @@ def _countries(countries: Countries, frame: Frame, project: Projection) -> list[
     lines = []
     for border in countries.borders:
         for piece in clip_line(border, frame):
-            points = _dedupe_line([tuple(map(_n, project(lat, lon))) for lon, lat in piece])
+            points = _dedupe_line([tuple(map(svg_number, project(lat, lon))) for lon, lat in piece])
             if len(points) >= 2:
                 lines.append("M" + "L".join(f"{x},{y}" for x, y in points))
     if lines:
@@ -261,55 +218,6 @@ def _dedupe_line(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
 
 
-def _graticule(frame: Frame, project: Projection, area: Box) -> list[str]:
-    left, top, right, bottom = area
-    step = frame.grid
-    lines, labels = [], []
-    for lon in _steps(frame.west, frame.east, step):
-        x = _n(project(0.0, lon)[0])
-        lines.append(f"M{x},{_n(top)}V{_n(bottom)}")
-        if lon % (3 * step) == 0:
-            labels.append(f'<text x="{x}" y="{_n(bottom + 15)}" text-anchor="middle">'
-                          f"{_lon_label(lon)}</text>")
-    for lat in _steps(frame.south, frame.north, step):
-        y = project(lat, frame.west)[1]
-        lines.append(f"M{_n(left)},{_n(y)}H{_n(right)}")
-        if lat % (2 * step) == 0:
-            labels.append(f'<text x="{_n(left - 4)}" y="{_n(y + 4)}" text-anchor="end">'
-                          f"{_lat_label(lat)}</text>")
-    return [
-        '<g class="place-map__graticule" aria-hidden="true">',
-        f'<path d="{"".join(lines)}"/>',
-        "</g>",
-        '<g class="place-map__graticule-label" aria-hidden="true">',
-        *labels,
-        "</g>",
-    ]
-
-
-def _steps(start: float, stop: float, step: int) -> list[int]:
-    first = -(-start // step) * step
-    return list(range(int(first), int(stop // 1) + 1, step))
-
-
-def _lon_label(lon: float) -> str:
-    return f"{_deg(lon)}°" + ("" if lon == 0 or abs(lon) == 180 else " E" if lon > 0 else " W")
-
-
-def _lat_label(lat: float) -> str:
-    return f"{_deg(lat)}°" + ("" if lat == 0 else " N" if lat > 0 else " S")
-
-
-def _deg(value: float) -> str:
-    return f"{abs(value):g}"
-
-
 def _rect_attrs(area: Box) -> str:
     left, top, right, bottom = area
-    return f'x="{_n(left)}" y="{_n(top)}" width="{_n(right - left)}" height="{_n(bottom - top)}"'
-
-
-# One decimal, and never "-0.0", so the same map is always the same bytes.
-def _n(value: float) -> str:
-    text = f"{value:.1f}"
-    return "0.0" if text == "-0.0" else text
+    return f'x="{svg_number(left)}" y="{svg_number(top)}" width="{svg_number(right - left)}" height="{svg_number(bottom - top)}"'

@@ -52,6 +52,12 @@ class Countries:
     land: list[Ring] = field(default_factory=list)   # the detailed scale's own coastlines
 
 
+# One decimal, and never "-0.0", so the same map is always the same bytes.
+def svg_number(value: float) -> str:
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
 def _miller(lat: float) -> float:
     return 1.25 * math.log(math.tan(math.pi / 4 + 0.4 * math.radians(lat)))
 
