@@ -65,6 +65,8 @@
       const note = document.getElementById(marker.dataset.note);
       const shown = !note.classList.contains("annotation--revealed");
       note.classList.toggle("annotation--revealed", shown);
+      const aside = note.closest(".annotations");
+      aside.classList.toggle("annotations--revealed", Boolean(aside.querySelector(".annotation--revealed")));
       marker.setAttribute("aria-expanded", String(shown));
       if (shown) {
         setOpen(note, true);
