@@ -66,3 +66,19 @@
     }
   });
 })();
+
+// A search result opens its page at the first match: Material highlights the words
+// (search.highlight) once its index is loaded, but leaves the page at the top.
+(() => {
+  if (!new URLSearchParams(location.search).has("h") || location.hash) return;
+  const article = document.querySelector("article");
+  if (!article) return;
+  const observer = new MutationObserver(() => {
+    const mark = article.querySelector("mark[data-md-highlight]");
+    if (mark) {
+      observer.disconnect();
+      mark.scrollIntoView({ block: "center" });
+    }
+  });
+  observer.observe(article, { childList: true, subtree: true });
+})();

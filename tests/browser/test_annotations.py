@@ -79,6 +79,9 @@ def test_a_section_prints_as_a_handout(new_view, base_url):
     expect(page.locator(".annotation-controls")).to_be_hidden()
     expect(page.locator(f"{NOTE} .annotation__body")).to_be_visible()
     expect(page.locator("#p3 > a.para-num")).to_be_visible()
+    # Each paragraph's notes print after it, in the text's column, not in the margin.
+    assert page.evaluate("document.querySelector('#p4').nextElementSibling.matches('aside.annotations')")
+    assert page.evaluate("getComputedStyle(document.querySelector('#p4 + aside')).float") == "none"
     # A note's address is its printed text already; it is not printed twice.
     assert _after(page, '[id="fn:3"] a[href^="https://www.epochtimes"]') == "none"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
