@@ -22,8 +22,9 @@ from mkdocs.exceptions import PluginError
 
 from edition.placemap.geo import (CENTRAL_ASIAN_STATES, EURASIA, MARGIN, WIDTH, Box, Countries,
                                   Frame, Point, Projection, Ring, clip_line, clip_ring,
-                                  svg_number)
-from edition.placemap.furniture import LINE, beyond_group, beyond_layout, graticule, lat_label, lon_label
+                                  svg_number as _n)
+from edition.placemap.furniture import (LINE, beyond_group, beyond_layout, graticule, lat_label,
+                                        lon_label)
 from edition.placemap.labels import DOT, FONT, Label, place_labels
 
 def places_beyond(places: Iterable[dict], frame: Frame = EURASIA) -> list[dict]:
@@ -73,10 +74,11 @@ def place_map_svg(
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="place-map" '
-        f'viewBox="0 0 {svg_number(WIDTH)} {svg_number(height)}" font-size="{svg_number(FONT)}" role="group" '
+        f'viewBox="0 0 {_n(WIDTH)} {_n(height)}" font-size="{_n(FONT)}" role="group" '
         f'aria-labelledby="{id_prefix}-title {id_prefix}-desc">',
         f'<title id="{id_prefix}-title">{escape(title)}</title>',
-        f'<desc id="{id_prefix}-desc">{escape(_description(frame, inside, beyond, inset, elsewhere))}</desc>',
+        f'<desc id="{id_prefix}-desc">'
+        f"{escape(_description(frame, inside, beyond, inset, elsewhere))}</desc>",
         f'<rect class="place-map__sea" {_rect_attrs(area)}/>',
     ]
     if land:
@@ -153,14 +155,14 @@ def _place_link(place: dict, links: dict[str, str], point: Point, label: Label) 
     return (
         f'<a class="place-map__place" href="{escape(links[place["id"]])}">'
         f"<title>{name}</title>"
-        f'<circle class="place-map__point" cx="{svg_number(x)}" cy="{svg_number(y)}" r="{svg_number(DOT)}"/>'
-        f'<text class="place-map__label" x="{svg_number(lx)}" y="{svg_number(ly)}" text-anchor="{anchor}">'
+        f'<circle class="place-map__point" cx="{_n(x)}" cy="{_n(y)}" r="{_n(DOT)}"/>'
+        f'<text class="place-map__label" x="{_n(lx)}" y="{_n(ly)}" text-anchor="{anchor}">'
         f"{name}</text></a>"
     )
 
 
 def _leaders(labels: list[Label]) -> list[str]:
-    lines = [f'<line x1="{svg_number(x1)}" y1="{svg_number(y1)}" x2="{svg_number(x2)}" y2="{svg_number(y2)}"/>'
+    lines = [f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}"/>'
              for x1, y1, x2, y2 in (label.leader for label in labels if label.leader)]
     if not lines:
         return []
@@ -173,7 +175,7 @@ def _leaders(labels: list[Label]) -> list[str]:
 def _area_path(css_class: str, rings: list[Ring], frame: Frame, project: Projection) -> str:
     pieces = []
     for ring in rings:
-        points = _dedupe([tuple(map(svg_number, project(lat, lon))) for lon, lat in clip_ring(ring, frame)])
+        points = _dedupe([tuple(map(_n, project(lat, lon))) for lon, lat in clip_ring(ring, frame)])
         if len(points) >= 3:
             pieces.append("M" + "L".join(f"{x},{y}" for x, y in points) + "Z")
     # evenodd: rings that lie inside others (the Caspian Sea) are holes.
@@ -192,7 +194,7 @@ def _countries(countries: Countries, frame: Frame, project: Projection) -> list[
     lines = []
     for border in countries.borders:
         for piece in clip_line(border, frame):
-            points = _dedupe_line([tuple(map(svg_number, project(lat, lon))) for lon, lat in piece])
+            points = _dedupe_line([tuple(map(_n, project(lat, lon))) for lon, lat in piece])
             if len(points) >= 2:
                 lines.append("M" + "L".join(f"{x},{y}" for x, y in points))
     if lines:
@@ -220,4 +222,4 @@ def _dedupe_line(points: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _rect_attrs(area: Box) -> str:
     left, top, right, bottom = area
-    return f'x="{svg_number(left)}" y="{svg_number(top)}" width="{svg_number(right - left)}" height="{svg_number(bottom - top)}"'
+    return f'x="{_n(left)}" y="{_n(top)}" width="{_n(right - left)}" height="{_n(bottom - top)}"'

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from edition.placemap.geo import Box, Frame, Projection, svg_number
+from edition.placemap.geo import Box, Frame, Projection
+from edition.placemap.geo import svg_number as _n
 from edition.placemap.labels import CHAR, FONT
 
 LINE = 1.5 * FONT                   # line height of the "Beyond this map:" rows
@@ -33,7 +34,7 @@ def beyond_group(rows: list[list[tuple[dict, float]]], links: dict[str, str],
                   left: float, y: float) -> list[str]:
     parts = [
         '<g class="place-map__beyond">',
-        f'<text class="place-map__beyond-heading" x="{svg_number(left)}" y="{svg_number(y)}">'
+        f'<text class="place-map__beyond-heading" x="{_n(left)}" y="{_n(y)}">'
         f"{BEYOND_HEADING}</text>",
     ]
     for number, row in enumerate(rows):
@@ -43,7 +44,7 @@ def beyond_group(rows: list[list[tuple[dict, float]]], links: dict[str, str],
             parts.append(
                 f'<a class="place-map__place" href="{escape(links[place["id"]])}">'
                 f"<title>{name}</title>"
-                f'<text class="place-map__label" x="{svg_number(x)}" y="{svg_number(baseline)}">{name}</text></a>'
+                f'<text class="place-map__label" x="{_n(x)}" y="{_n(baseline)}">{name}</text></a>'
             )
     parts.append("</g>")
     return parts
@@ -54,16 +55,16 @@ def graticule(frame: Frame, project: Projection, area: Box) -> list[str]:
     step = frame.grid
     lines, labels = [], []
     for lon in _steps(frame.west, frame.east, step):
-        x = svg_number(project(0.0, lon)[0])
-        lines.append(f"M{x},{svg_number(top)}V{svg_number(bottom)}")
+        x = _n(project(0.0, lon)[0])
+        lines.append(f"M{x},{_n(top)}V{_n(bottom)}")
         if lon % (3 * step) == 0:
-            labels.append(f'<text x="{x}" y="{svg_number(bottom + 15)}" text-anchor="middle">'
+            labels.append(f'<text x="{x}" y="{_n(bottom + 15)}" text-anchor="middle">'
                           f"{lon_label(lon)}</text>")
     for lat in _steps(frame.south, frame.north, step):
         y = project(lat, frame.west)[1]
-        lines.append(f"M{svg_number(left)},{svg_number(y)}H{svg_number(right)}")
+        lines.append(f"M{_n(left)},{_n(y)}H{_n(right)}")
         if lat % (2 * step) == 0:
-            labels.append(f'<text x="{svg_number(left - 4)}" y="{svg_number(y + 4)}" text-anchor="end">'
+            labels.append(f'<text x="{_n(left - 4)}" y="{_n(y + 4)}" text-anchor="end">'
                           f"{lat_label(lat)}</text>")
     return [
         '<g class="place-map__graticule" aria-hidden="true">',
