@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition import features, formats, offline
+from edition import features, formats, material_markup, offline
 from edition.exports import tei, webanno
 from edition.markdown import annotations as page_annotations
 from edition.markdown.context import Current, PageInfo
@@ -123,6 +123,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             make(edition, build.current.rendered, site)
     if make_formats():
         write_formats(config, site)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return material_markup.without_toggle_autocomplete(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html"):  # 404.html; not sitemap.xml
+        return material_markup.without_toggle_autocomplete(output_content, template_name)
+    return output_content
 
 
 # Helper functions

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark of the edition's speed and weight (issue 7); prints one table.
 
-    python scripts/bench.py [--repeat 3] [--no-lighthouse]      (or `make bench`)
+    python scripts/bench.py [--repeat 3] [--no-lighthouse] [--pages-only]      (or `make bench`)
 
 - Build time of the edition with its hooks and of the same Markdown with `hooks: []`: the
   ratio is what the hooks cost. Target: at most 1.5x. The edition is built cold (its cache
@@ -67,11 +67,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="builds of each kind (best taken)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--pages-only", action="store_true",
+                        help="one build, no timings: the pages' weights and Lighthouse scores")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         ENV["EDITION_CACHE_DIR"] = str(work / "cache")
-        rows = build_rows(work, args.repeat)
+        if args.pages_only:
+            build_seconds(ROOT, work / "site-on", {})
+            rows = []
+        else:
+            rows = build_rows(work, args.repeat)
         site = work / "site-on"
         weights, index = page_weights(site), search_index_size(site)
         plain_kinds = {"title": "", "section": PAGE_KINDS["section"]}
@@ -280,6 +286,27 @@ def lighthouse(url: str, report: Path) -> dict[str, int]:
 
 def print_table(rows: list[tuple[str, float, float]], weights: dict, index: tuple[int, int],
                 scores: dict[str, dict[str, int]]) -> None:
+    if rows:
+        print_builds(rows)
+    print("\nWeight per page (KB, raw / gzip)   HTML           CSS            JS             all")
+    for kind, parts in weights.items():
+        total = tuple(sum(part[i] for part in parts.values()) for i in (0, 1))
+        cells = "  ".join(f"{raw / 1024:6.1f} /{gz / 1024:5.1f}" for raw, gz in [*parts.values(), total])
+        print(f"  {kind:<32} {cells}")
+    print("  target: section page <= 80 KB gzipped in all")
+    if "section" in weights and "section, plain Material" in weights:
+        ours, plain = (sum(part[1] for part in weights[k].values()) for k in ("section", "section, plain Material"))
+        print(f"  target: section page <= plain Material's + 10 KB gzipped: "
+              f"{ours / 1024:.1f} KB against {plain / 1024:.1f} + 10 KB")
+    print(f"\nSearch index: {index[0] / 1024:.1f} KB raw, {index[1] / 1024:.1f} KB gzipped")
+    if scores:
+        print("\nLighthouse 12.2.3, mobile         perf  a11y  best   SEO")
+        for kind, score in scores.items():
+            print(f"  {kind:<32} {score['performance']:5d} {score['accessibility']:5d}"
+                  f" {score['best-practices']:5d} {score['seo']:5d}")
+
+
+def print_builds(rows: list[tuple[str, float, float]]) -> None:
     print("Build (EDITION_FORMATS=off)            wall s   CPU s")
     for name, wall, cpu in rows:
         print(f"  {name:<34} {wall:8.2f} {cpu:7.2f}")
@@ -294,18 +321,6 @@ def print_table(rows: list[tuple[str, float, float]], weights: dict, index: tupl
     ]
     for name, ratio, target in ratios:
         print(f"  {name:<34} {ratio:8.2f}x{target}")
-    print("\nWeight per page (KB, raw / gzip)   HTML           CSS            JS             all")
-    for kind, parts in weights.items():
-        total = tuple(sum(part[i] for part in parts.values()) for i in (0, 1))
-        cells = "  ".join(f"{raw / 1024:6.1f} /{gz / 1024:5.1f}" for raw, gz in [*parts.values(), total])
-        print(f"  {kind:<32} {cells}")
-    print("  target: section page <= 80 KB gzipped in all")
-    print(f"\nSearch index: {index[0] / 1024:.1f} KB raw, {index[1] / 1024:.1f} KB gzipped")
-    if scores:
-        print("\nLighthouse 12.2.3, mobile         perf  a11y  best   SEO")
-        for kind, score in scores.items():
-            print(f"  {kind:<32} {score['performance']:5d} {score['accessibility']:5d}"
-                  f" {score['best-practices']:5d} {score['seo']:5d}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from edition.placemap import (EURASIA, Frame, _place_labels, _Projection, clip_ring, load_land,
+from edition.placemap import (CENTRAL_ASIA, CENTRAL_ASIAN_STATES, EURASIA, Frame, _place_labels,
+                              _Projection, clip_line, clip_ring, load_countries, load_land,
                               place_map_svg, places_beyond)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,3 +214,37 @@ def test_the_edition_places_all_draw():
 def test_a_frame_other_than_eurasia_can_be_drawn():
     svg = render(frame=Frame(west=-130, east=-60, south=20, north=55))
     assert set(points(svg)) == {"Philadelphia", "Silicon Valley"}
+
+
+@pytest.mark.parametrize("line, expected", [
+    ([(10.0, 10.0), (20.0, 10.0)], [[(10.0, 10.0), (20.0, 10.0)]]),
+    ([(-10.0, 10.0), (10.0, 10.0)], [[(0.0, 10.0), (10.0, 10.0)]]),
+    # Out and back in: two pieces, not a line drawn along the edge.
+    ([(140.0, 10.0), (160.0, 10.0), (160.0, 20.0), (140.0, 20.0)],
+     [[(140.0, 10.0), (150.0, 10.0)], [(150.0, 20.0), (140.0, 20.0)]]),
+    ([(-60.0, 10.0), (-50.0, 10.0)], []),
+])
+def test_border_lines_are_cut_at_the_frame(line, expected):
+    assert clip_line(line, EURASIA) == expected
+
+
+def test_the_vendored_borders_hold_the_five_states_at_both_scales():
+    path = ROOT / "data" / "countries.json"
+    assert path.stat().st_size < 150_000
+    for scale, frame in (("110m", EURASIA), ("50m", CENTRAL_ASIA)):
+        countries = load_countries(path, scale)
+        assert sorted(countries.states) == sorted(CENTRAL_ASIAN_STATES)
+        assert all(countries.states[name] for name in CENTRAL_ASIAN_STATES)
+        assert len(countries.borders) > 20
+        svg = render(land=None, countries=countries, frame=frame, list_beyond=False)
+        shaded = [p.get("data-state") for p in svg.iter(f"{SVG}path") if p.get("class") == "place-map__state"]
+        assert shaded == list(CENTRAL_ASIAN_STATES)
+
+
+def test_places_in_the_inset_are_left_to_its_map():
+    svg = render(inset=CENTRAL_ASIA)
+    assert "Tashkent" not in points(svg) and "Kashgar" not in points(svg)
+    assert "Beijing" in points(svg)
+    inset = render(frame=CENTRAL_ASIA, list_beyond=False)
+    assert {"Tashkent", "Kashgar"} <= set(points(inset))
+    assert not any(g.get("class") == "place-map__beyond" for g in inset.iter(f"{SVG}g"))

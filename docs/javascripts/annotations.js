@@ -1,24 +1,37 @@
-// Annotations: each note becomes a disclosure (a button with aria-expanded), and the toolbar
-// at the top of the page shows or hides notes by kind and opens or closes them all. The
-// choice is remembered (localStorage). Without JavaScript, every note stays readable after
-// its paragraph and the toolbar is not shown.
+// Annotations: the Reading and Study views, and each note as a disclosure.
+//
+// Reading view (the default) shows the report's text with a small numbered marker for each
+// note; a marker shows its note. Study view shows every note (beside its paragraph on wide
+// screens, after it on narrow ones), folded to its first line, and marks the phrase a note
+// is about while the note is hovered, focused or open; its toolbar shows or hides notes by
+// kind and opens or closes them all. The view comes from the address (?view=study) or the
+// reader's last choice (overrides/partials/edition-view.html reads both before the first
+// paint); the markers, the switch and the notes' places are set before the first paint too
+// (overrides/partials/edition-notes.html). Choices are remembered (localStorage). Without
+// JavaScript every note stays readable after its paragraph.
 (() => {
   const article = document.querySelector("article.md-content__inner");
   const notes = article ? Array.from(article.querySelectorAll(".annotation")) : [];
   if (!notes.length) return;
+  const root = document.documentElement;
 
   const STORE = "edition.annotations";
   const load = () => { try { return JSON.parse(localStorage.getItem(STORE)) || {}; } catch { return {}; } };
   const save = (state) => { try { localStorage.setItem(STORE, JSON.stringify(state)); } catch { /* private mode */ } };
   const state = { hidden: [], open: false, ...load() };
+  const markOf = (note) => article.querySelector(`mark[data-note="${note.id}"]`);
 
-  // Each note: its head becomes the button; the rest is the body it shows and hides.
+  // Each note: its head becomes the button; its first paragraph (the lead) stays, shown as
+  // one line while the note is folded in the margin; the rest is the body it shows and hides.
   notes.forEach((note) => {
     const head = note.querySelector(".annotation__head");
+    const lead = head.nextElementSibling;
+    if (lead && lead.tagName === "P") lead.classList.add("annotation__lead");
     const body = document.createElement("div");
     body.className = "annotation__body";
     body.id = `${note.id}-body`;
-    while (head.nextSibling) body.append(head.nextSibling);
+    const start = lead && lead.tagName === "P" ? lead : head;
+    while (start.nextSibling) body.append(start.nextSibling);
     note.append(body);
     const button = document.createElement("button");
     button.type = "button";
@@ -27,6 +40,12 @@
     button.append(...Array.from(head.childNodes));
     head.append(button);
     button.addEventListener("click", () => setOpen(note, button.getAttribute("aria-expanded") !== "true"));
+    // Study view: the phrase is marked while its note has the pointer or the focus.
+    const highlight = (on) => { const mark = markOf(note); if (mark) mark.classList.toggle("annotated--hover", on); };
+    note.addEventListener("mouseenter", () => highlight(true));
+    note.addEventListener("mouseleave", () => highlight(false));
+    note.addEventListener("focusin", () => highlight(true));
+    note.addEventListener("focusout", () => highlight(false));
   });
 
   function setOpen(note, open) {
@@ -34,8 +53,44 @@
     button.setAttribute("aria-expanded", String(open));
     note.querySelector(".annotation__body").hidden = !open;
     note.classList.toggle("annotation--open", open);
-    const mark = document.querySelector(`mark[data-note="${note.id}"]`);
+    const mark = markOf(note);
     if (mark) mark.classList.toggle("annotated--active", open);
+  }
+
+  // Reading view: a marker shows its note (opened, with the focus on it) or hides it again.
+  article.querySelectorAll("a.note-marker").forEach((marker) => {
+    marker.addEventListener("click", (event) => {
+      if (root.dataset.view !== "reading") return;  // Study view: the link goes to the note
+      event.preventDefault();
+      const note = document.getElementById(marker.dataset.note);
+      const shown = !note.classList.contains("annotation--revealed");
+      note.classList.toggle("annotation--revealed", shown);
+      const aside = note.closest(".annotations");
+      aside.classList.toggle("annotations--revealed", Boolean(aside.querySelector(".annotation--revealed")));
+      marker.setAttribute("aria-expanded", String(shown));
+      if (shown) {
+        setOpen(note, true);
+        note.querySelector(".annotation__toggle").focus();
+      }
+    });
+    marker.setAttribute("aria-expanded", "false");
+  });
+
+  // The one control between the views (in the toolbar since the first paint).
+  const toolbar = article.querySelector(".annotation-controls");
+  const viewSwitch = toolbar && toolbar.querySelector(".view-switch");
+  if (viewSwitch) {
+    viewSwitch.addEventListener("click", () => {
+      const view = root.dataset.view === "study" ? "reading" : "study";
+      root.dataset.view = view;
+      viewSwitch.setAttribute("aria-pressed", String(view === "study"));
+      try { localStorage.setItem("edition.view", view); } catch { /* private mode */ }
+      const url = new URL(location.href);
+      if (url.searchParams.has("view")) {
+        url.searchParams.set("view", view);
+        history.replaceState(history.state, "", url);
+      }
+    });
   }
 
   function apply() {
@@ -48,9 +103,7 @@
     notes.forEach((note) => setOpen(note, state.open));
   }
 
-  // The toolbar (written by the build after the title): a checkbox per kind, open/close all.
-  const toolbar = article.querySelector(".annotation-controls");
-  if (!toolbar) return;
+  if (!toolbar) { notes.forEach((note) => setOpen(note, false)); return; }
   toolbar.querySelectorAll("input[data-kind]").forEach((box) => {
     const kind = box.dataset.kind;
     box.addEventListener("change", () => {

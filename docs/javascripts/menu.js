@@ -1,9 +1,21 @@
-// The phone menu (Material's drawer, below 76.25em) for keyboard users. While it is open the
+// Material's header controls, and the phone menu (Material's drawer, below 76.25em) for keyboard users. While it is open the
 // page behind it is inert, so Tab stays in the menu, and Escape closes it and gives the focus
 // back to the menu button. Its folded parts ("Apparatus", "Cite", ... and the way back from
 // them) become focusable; Enter opens them, as Material does for its other sub-menus. On a
 // wide screen those parts are plain headings and stay out of the Tab order.
 (() => {
+  // The header's menu and search buttons of narrow screens are labels: they take the
+  // keyboard's focus (Material's own Enter key handler clicks a focused label) and have a
+  // name (a title: aria-label is not allowed on a label); the search is a dialog, and a
+  // dialog needs a name (axe-core aria-dialog-name).
+  document.querySelectorAll('.md-header label.md-header__button[for="__drawer"], .md-header label.md-header__button[for="__search"]')
+    .forEach((label) => {
+      label.tabIndex = 0;
+      label.title = label.htmlFor === "__drawer" ? "Navigation" : "Search";
+    });
+  const search = document.querySelector('.md-search[role="dialog"]');
+  if (search) search.setAttribute("aria-label", "Search");
+
   const drawer = document.getElementById("__drawer");
   const menu = document.querySelector(".md-nav--primary");
   if (!drawer || !menu) return;
@@ -53,4 +65,20 @@
       event.target.click();
     }
   });
+})();
+
+// A search result opens its page at the first match: Material highlights the words
+// (search.highlight) once its index is loaded, but leaves the page at the top.
+(() => {
+  if (!new URLSearchParams(location.search).has("h") || location.hash) return;
+  const article = document.querySelector("article");
+  if (!article) return;
+  const observer = new MutationObserver(() => {
+    const mark = article.querySelector("mark[data-md-highlight]");
+    if (mark) {
+      observer.disconnect();
+      mark.scrollIntoView({ block: "center" });
+    }
+  });
+  observer.observe(article, { childList: true, subtree: true });
 })();

@@ -45,11 +45,12 @@ BASENAME = "yau-2020-quiet-rivalry"
 
 # What only a browser needs, never printed: permalinks, hidden tooltips, edit buttons, the
 # Cite links (what docs/stylesheets/edition.css hides in print), the download line the
-# formats hook adds to every page, and anything else hidden or scripted.
+# formats hook adds to every page, what a page marks as for the web only (the title page's
+# views and Cite links), and anything else hidden or scripted.
 DROP = (".headerlink", ".gloss-tips", ".gloss-popup", ".edition-downloads", ".md-content__button",
         ".md-source-file", ".footnote-backref", ".para-cite", ".page-cite", ".cite-open",
         ".annotation-controls", "script", "style", "noscript", "button", "form", "input",
-        "[hidden]")
+        "[hidden]", ".web-only")
 ANNOTATIONS = (".annotations", ".discussion-questions")
 
 

@@ -2,6 +2,7 @@
 the dated events the report names, each linked to where the report names it."""
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -9,9 +10,10 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from edition.model.entries import Index
-from edition.placemap import load_land, place_map_svg
 from edition.model.events import load_timeline
 from edition.pages.timeline import timeline_html
+from edition.placemap import (CENTRAL_ASIA, CENTRAL_ASIAN_STATES, EURASIA, load_countries, load_land,
+                              place_map_svg, places_beyond)
 
 PAGE = "map-and-timeline.md"
 PAGE_URL = "map-and-timeline/"
@@ -23,26 +25,75 @@ def views_page(index: Index, land_path: Path, timeline_path: Path, anchors: dict
     entities_url = get_relative_url("entities/", PAGE_URL)
     place_links = {place["id"]: f"{entities_url}#{place['id']}" for place in places}
     land = load_land(land_path) if land_path.exists() else None
+    # Borders beside the coastlines (scripts/make_land_data.py writes both).
+    countries_path = land_path.with_name("countries.json")
+    wide = load_countries(countries_path, "110m") if countries_path.exists() else None
+    near = load_countries(countries_path, "50m") if countries_path.exists() else None
     events = load_timeline(timeline_path) if timeline_path.exists() else []
-    svg = place_map_svg(places, land, place_links)
     parts = [
-        # No table of contents beside it: the map gets the page's full width. Its styles
-        # are its own (overrides/main.html loads a page's `stylesheets`).
+        # No table of contents beside it: the maps get the page's full width. Their styles
+        # are their own (overrides/main.html loads a page's `stylesheets`).
         "---\ntitle: Map and timeline\nhide:\n  - toc\nstylesheets:\n  - stylesheets/placemap.css\n---",
         "# Map and timeline",
         "Two views of the index for teaching: where the places the report names are, and when "
         "the events it dates happened. Each place links to its entry in the "
         "[index of names](entities.md), each event to the paragraph or note that names it.",
         "## Places {#places}",
-        f'<div class="place-map-wrap">\n{svg}\n</div>',
-        "Coastlines: Natural Earth 1:110m land (public domain). Points are the editors' "
-        "coordinates for each place; for countries and regions, an approximate centre.",
+        MAP_LEGEND,
+        "### Eurasia {#map-eurasia}",
+        '<div class="place-map-wrap">\n' + place_map_svg(
+            places, land, place_links, countries=wide, inset=CENTRAL_ASIA, id_prefix="map-eurasia",
+            title="Map of Eurasia: the places the report names") + "\n</div>",
+        "### Central Asia {#map-central-asia}",
+        "The boxed area of the map above, at a larger scale: the five states and the places "
+        "around them that the report names.",
+        '<div class="place-map-wrap">\n' + place_map_svg(
+            places, near.land if near and near.land else land, place_links, frame=CENTRAL_ASIA,
+            countries=near, list_beyond=False, id_prefix="map-central-asia",
+            title="Map of Central Asia: the places the report names there") + "\n</div>",
+        places_list(places, place_links),
+        "Coastlines and borders: Natural Earth, 1:110m (Eurasia) and 1:50m (Central Asia), public "
+        "domain; borders as Natural Earth draws them, which is not a judgement on any disputed "
+        "line. Points are the editors' coordinates for each place; for countries and regions, "
+        "an approximate centre.",
     ]
     if events:
         links = {event["paragraph"]: event_link(event, anchors, files, timeline_path, root)
                  for event in events}
         parts += ["## Timeline {#timeline}", timeline_html(events, links)]
     return "\n\n".join(parts) + "\n"
+
+
+MAP_LEGEND = (
+    '<ul class="place-map-legend" aria-label="Legend of the maps">'
+    '<li><svg aria-hidden="true" viewBox="0 0 16 16"><rect class="place-map__state" x="1" y="3" '
+    'width="14" height="10"/></svg> The five Central Asian states: '
+    + ", ".join(CENTRAL_ASIAN_STATES) + "</li>"
+    '<li><svg aria-hidden="true" viewBox="0 0 16 16"><path class="place-map__border" d="M1,8H15"/>'
+    "</svg> Border between countries</li>"
+    '<li><svg aria-hidden="true" viewBox="0 0 16 16"><circle class="place-map__point" cx="8" '
+    'cy="8" r="4"/></svg> A place the report names: its name links to the index of names</li>'
+    '<li><svg aria-hidden="true" viewBox="0 0 16 16"><rect class="place-map__inset" x="1" y="3" '
+    'width="14" height="10"/></svg> Area of the map of Central Asia</li></ul>'
+)
+
+
+# Every place as text too, by map, for readers who do not use the maps.
+def places_list(places: list[dict], links: dict[str, str]) -> str:
+    groups = [
+        ("On the map of Central Asia", [p for p in places if CENTRAL_ASIA.contains(*p["coordinates"])]),
+        ("On the map of Eurasia", [p for p in places if EURASIA.contains(*p["coordinates"])
+                                   and not CENTRAL_ASIA.contains(*p["coordinates"])]),
+        ("Beyond both maps", places_beyond(places, EURASIA)),
+    ]
+    rows = ["### The places as a list {#place-list}", ""]
+    for heading, group in groups:
+        if group:
+            names = sorted(group, key=lambda p: str(p["name"]).casefold())
+            rows.append(f'<p class="place-list"><strong>{heading}:</strong> ' + ", ".join(
+                f'<a href="{escape(links[p["id"]])}">{escape(p["name"])}</a>' for p in names) + ".</p>")
+            rows.append("")
+    return "\n".join(rows)
 
 
 # An event's paragraph (pN) or note (fn:N) must be in the text: the link resolves or the build stops.

@@ -1,12 +1,14 @@
-"""Annotations in a browser: disclosures, show/hide by kind (remembered), no-JS reading, print."""
+"""Annotations in a browser (Study view): disclosures, show/hide by kind (remembered), no-JS
+reading, print."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-PAGE = "introduction/"
+PAGE = "introduction/?view=study"  # the notes and their toolbar: the Study view
 NOTE = "#note-p4-independence-1949"  # a correction on ¶ 4, with a phrase
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
@@ -22,7 +24,7 @@ def test_each_note_is_a_disclosure_by_mouse_and_keyboard(new_view, base_url):
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(body).to_be_visible()
     expect(page.locator('mark[data-note="note-p4-independence-1949"]')).to_have_class(
-        "annotated annotated--correction annotated--active")
+        re.compile(r"\bannotated--active\b"))
     button.focus()
     page.keyboard.press("Enter")
     expect(button).to_have_attribute("aria-expanded", "false")
@@ -77,6 +79,9 @@ def test_a_section_prints_as_a_handout(new_view, base_url):
     expect(page.locator(".annotation-controls")).to_be_hidden()
     expect(page.locator(f"{NOTE} .annotation__body")).to_be_visible()
     expect(page.locator("#p3 > a.para-num")).to_be_visible()
+    # Each paragraph's notes print after it, in the text's column, not in the margin.
+    assert page.evaluate("document.querySelector('#p4').nextElementSibling.matches('aside.annotations')")
+    assert page.evaluate("getComputedStyle(document.querySelector('#p4 + aside')).float") == "none"
     # A note's address is its printed text already; it is not printed twice.
     assert _after(page, '[id="fn:3"] a[href^="https://www.epochtimes"]') == "none"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

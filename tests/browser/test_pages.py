@@ -71,7 +71,7 @@ def _describe(path: str, violations: list[dict]) -> str:
 def test_the_maps_own_styles_load_on_its_page_only(new_view, base_url):
     page = new_view("desktop", "light").page
     page.goto(base_url + "map-and-timeline/")
-    land = page.locator(".place-map__land")
+    land = page.locator(".place-map__land").first
     # Unstyled, an SVG path is filled black.
     assert land.evaluate("e => getComputedStyle(e).fill") not in ("rgb(0, 0, 0)", "")
     page.goto(base_url + "glossary/")

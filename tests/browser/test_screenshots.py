@@ -15,6 +15,7 @@ PAGE_KINDS = {
     "bibliography": "bibliography/",
     "glossary": "glossary/",
     "entities": "entities/",
+    "map": "map-and-timeline/",
 }
 
 
@@ -31,6 +32,19 @@ def test_screenshot_of_each_kind_of_page(views, base_url, page_paths, width):
         page.screenshot(path=target)
         assert _png_width(target.read_bytes()) == WIDTHS[width][0], target
         SCREENSHOTS_TAKEN.append(target.name)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("view", ["reading", "study"])
+def test_screenshot_of_a_section_in_each_view(new_view, base_url, width, view):
+    page = new_view(width, "light").page
+    open_page(page, f"{base_url}introduction/?view={view}")
+    target = SCREENSHOTS / f"section-{view}-{width}.png"
+    target.unlink(missing_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=target)
+    assert _png_width(target.read_bytes()) == WIDTHS[width][0], target
+    SCREENSHOTS_TAKEN.append(target.name)
 
 
 # Helper functions

@@ -1,0 +1,212 @@
+"""The Reading and Study views of a section: margin notes beside their paragraphs on a wide
+screen, a quiet text in the Reading view, the view remembered and set by the address, every
+note reached and opened from the keyboard, and axe-core in both views."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import VIEWS, VIEW_IDS, axe_result, open_page, settle, start_axe
+
+SECTIONS = ["about-the-author/", "executive-summary/", "introduction/", "en-route-to-beijing/",
+            "wrestling-for-digital-supremacy/", "conclusion/"]
+PAGE = "en-route-to-beijing/"
+
+# The words of the report's paragraphs and footnotes, and those drawn underlined (by a text
+# decoration or a bottom border on the word or an ancestor inside its block). Numbers,
+# markers and the ¶ and Cite links are the edition's, not the report's words.
+UNDERLINED_WORDS = """() => {
+  const skip = "a.para-num, a.para-cite, a.note-marker, a.footnote-backref, .annotations, sup";
+  let words = 0, underlined = 0;
+  const drawn = (element, block) => {
+    for (let e = element; e && e !== block.parentElement; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (style.textDecorationLine.includes("underline") || parseFloat(style.borderBottomWidth) > 0) return true;
+    }
+    return false;
+  };
+  for (const block of document.querySelectorAll("article p.para, article .footnote li")) {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest(skip)) continue;
+      const count = (node.textContent.match(/\\S+/g) || []).length;
+      words += count;
+      if (drawn(node.parentElement, block)) underlined += count;
+    }
+  }
+  return [words, underlined];
+}"""
+
+NOTE_BOXES = """() => {
+  const text = document.querySelector("article p.para").getBoundingClientRect();
+  return Array.from(document.querySelectorAll("article .annotation"), (note) => {
+    const aside = note.closest("aside");
+    const paragraph = aside.nextElementSibling;
+    const box = note.getBoundingClientRect();
+    return {id: note.id, left: box.left, top: box.top + scrollY, bottom: box.bottom + scrollY,
+            textRight: text.right, paragraphTop: paragraph.getBoundingClientRect().top + scrollY,
+            paragraphId: paragraph.id};
+  });
+}"""
+
+
+def test_study_view_puts_every_note_in_the_margin_beside_its_paragraph(new_view, base_url):
+    page = new_view("desktop", "light").page
+    for path in ["introduction/", PAGE, "wrestling-for-digital-supremacy/"]:
+        open_page(page, f"{base_url}{path}?view=study")
+        notes = page.evaluate(NOTE_BOXES)
+        assert notes, path
+        previous = None
+        for note in notes:
+            assert note["left"] >= note["textRight"], note
+            beside = abs(note["top"] - note["paragraphTop"]) <= 4
+            under = previous is not None and 0 <= note["top"] - previous["bottom"] <= 24
+            assert beside or under, (path, note, previous)
+            if previous is not None:
+                assert note["top"] >= previous["bottom"] - 0.5, (path, "overlap", note, previous)
+            previous = note
+
+
+def test_study_view_keeps_a_measure_of_55_to_85_characters(new_view, base_url):
+    page = new_view("desktop", "light").page
+    open_page(page, f"{base_url}{PAGE}?view=study")
+    # Characters per line of the long paragraphs: their text over their lines.
+    measures = page.evaluate("""() => Array.from(document.querySelectorAll("article p.para"), (p) => {
+        const style = getComputedStyle(p);
+        const lines = Math.round(p.getBoundingClientRect().height / parseFloat(style.lineHeight));
+        const text = Array.from(p.childNodes).filter((n) => !(n.matches && n.matches("a.para-num, a.para-cite, a.note-marker, sup")))
+          .map((n) => n.textContent).join("");
+        return lines >= 4 ? text.length / lines : null;
+      }).filter(Boolean)""")
+    assert measures
+    assert all(55 <= m <= 85 for m in measures), measures
+
+
+def test_reading_view_underlines_at_most_5_percent_of_the_report(new_view, base_url):
+    page = new_view("desktop", "light").page
+    words = underlined = 0
+    for path in SECTIONS:
+        open_page(page, f"{base_url}{path}?view=reading")
+        counted, drawn = page.evaluate(UNDERLINED_WORDS)
+        words, underlined = words + counted, underlined + drawn
+    assert words > 3000
+    print(f"Reading view: {underlined} of {words} words underlined ({underlined / words:.1%})")
+    assert underlined / words <= 0.05
+    # The same measure sees the Study view's marked phrases: it is not blind.
+    open_page(page, f"{base_url}introduction/?view=study")
+    counted, drawn = page.evaluate(UNDERLINED_WORDS)
+    assert drawn / counted > 0.1
+
+
+def test_reading_view_shows_markers_not_notes_and_a_marker_shows_its_note(new_view, base_url):
+    page = new_view("desktop", "light").page
+    open_page(page, f"{base_url}introduction/?view=reading")
+    note = page.locator("#note-p4-independence-1949")
+    expect(note).to_be_hidden()
+    expect(page.locator(".annotation-controls input[data-kind]").first).to_be_hidden()
+    marker = page.locator('a.note-marker[data-note="note-p4-independence-1949"]')
+    marker.focus()
+    page.keyboard.press("Enter")
+    expect(note).to_be_visible()
+    expect(note.locator(".annotation__toggle")).to_be_focused()
+    expect(note.locator(".annotation__body")).to_be_visible()
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_the_view_follows_the_address_and_survives_a_reload(new_view, base_url, width):
+    page = new_view(width, "light").page
+    open_page(page, base_url + "introduction/")
+    assert page.evaluate("document.documentElement.dataset.view") == "reading"
+    switch = page.get_by_role("button", name="Study view")
+    expect(switch).to_have_attribute("aria-pressed", "false")
+    switch.click()
+    expect(page.locator(".annotation").first).to_be_visible()
+    page.reload()
+    assert page.evaluate("document.documentElement.dataset.view") == "study"
+    expect(page.get_by_role("button", name="Study view")).to_have_attribute("aria-pressed", "true")
+    open_page(page, base_url + "conclusion/?view=reading")
+    assert page.evaluate("document.documentElement.dataset.view") == "reading"
+    open_page(page, base_url + "conclusion/")  # the address's choice is remembered too
+    assert page.evaluate("document.documentElement.dataset.view") == "reading"
+    open_page(page, base_url + "conclusion/?view=study")
+    expect(page.locator(".annotation").first).to_be_visible()
+
+
+def test_study_view_marks_the_phrase_of_the_note_with_the_pointer_or_focus(new_view, base_url):
+    page = new_view("desktop", "light").page
+    open_page(page, f"{base_url}introduction/?view=study")
+    mark = page.locator('mark[data-note="note-p4-independence-1949"]')
+    toggle = page.locator("#note-p4-independence-1949 .annotation__toggle")
+    background = "getComputedStyle(document.querySelector('mark[data-note=\"note-p4-independence-1949\"]')).backgroundColor"
+    quiet = page.evaluate(background)
+    page.locator("#note-p4-independence-1949").hover()
+    expect(mark).to_have_class(re.compile(r"\bannotated--hover\b"))
+    assert page.evaluate(background) != quiet
+    page.mouse.move(0, 0)
+    toggle.focus()
+    expect(mark).to_have_class(re.compile(r"\bannotated--hover\b"))
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_the_keyboard_reaches_and_opens_every_note(new_view, base_url, width):
+    page = new_view(width, "light").page
+    open_page(page, f"{base_url}introduction/?view=study")
+    toggles = page.locator(".annotation__toggle")
+    expected = toggles.count()
+    assert expected > 10
+    page.locator("body").focus()
+    reached: set[str] = set()
+    for _ in range(800):
+        page.keyboard.press("Tab")
+        found = page.evaluate("document.activeElement.closest('.annotation')?.id || ''")
+        if found and page.evaluate("document.activeElement.matches('.annotation__toggle')"):
+            reached.add(found)
+        if len(reached) == expected:
+            break
+    assert len(reached) == expected
+    for index in range(expected):
+        toggle = toggles.nth(index)
+        toggle.focus()
+        page.keyboard.press("Enter")
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        expect(page.locator(f"#{toggle.get_attribute('aria-controls')}")).to_be_visible()
+
+
+@pytest.mark.parametrize("view", ["reading", "study"])
+def test_nothing_overflows_a_phone(new_view, base_url, view):
+    page = new_view("phone", "light").page
+    for path in SECTIONS:
+        open_page(page, f"{base_url}{path}?view={view}")
+        if view == "study":
+            page.get_by_role("button", name="Open all").click()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, (path, width)
+
+
+@pytest.mark.parametrize("view", ["reading", "study"])
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_nothing_moves_after_the_first_paint(new_view, base_url, view, width):
+    page = new_view(width, "light").page
+    page.add_init_script("""
+        window.shifts = [];
+        new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value)))
+            .observe({type: "layout-shift", buffered: true});
+    """)
+    page.goto(f"{base_url}{PAGE}?view={view}")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    assert sum(page.evaluate("window.shifts")) < 0.001
+
+
+@pytest.mark.parametrize("view_id", VIEW_IDS)
+def test_axe_finds_no_violation_in_the_study_view(new_view, base_url, view_id):
+    width, palette = dict(zip(VIEW_IDS, VIEWS))[view_id]
+    page = new_view(width, palette).page
+    for path in ["introduction/", PAGE]:
+        open_page(page, f"{base_url}{path}?view=study")
+        page.get_by_role("button", name="Open all").click()
+        settle(page)
+        start_axe(page)
+        assert axe_result(page) == [], path
