@@ -12,7 +12,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks"), str(ROOT / "tests")]
 
-from helpers import BuiltSite, build_site, git  # noqa: E402
+from helpers import next_version, BuiltSite, build_site, git  # noqa: E402
 from import_report import SOURCE, Block, parse_source  # noqa: E402
 
 
@@ -58,7 +58,7 @@ PUBLIC_BASE = "https://edition.example.org/quiet-rivalry/"
 @pytest.fixture(scope="session")
 def released(tmp_path_factory) -> Path:
     """A throwaway clone of the project (its last commit) with two releases deployed by mike:
-    the current version, then 0.2.0."""
+    the current version, then the next minor version (NEXT_VERSION)."""
     repo = tmp_path_factory.mktemp("releases") / "edition"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
     identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@127.0.0.1",
@@ -69,13 +69,14 @@ def released(tmp_path_factory) -> Path:
     first = version["edition"]["version"]
     subprocess.run([sys.executable, "scripts/release.py", first], cwd=repo, env=env, check=True,
                    capture_output=True)
-    work = (repo / "data/work.yml").read_text().replace(f'version: "{first}"', 'version: "0.2.0"')
+    second = next_version(first)
+    work = (repo / "data/work.yml").read_text().replace(f'version: "{first}"', f'version: "{second}"')
     (repo / "data/work.yml").write_text(work)
     changelog = (repo / "data/changelog.yml").read_text()
     (repo / "data/changelog.yml").write_text(
-        '- version: "0.2.0"\n  date: "2026-12-01"\n  summary: A test release.\n' + changelog)
-    git(repo, "commit", "--quiet", "-am", "0.2.0", env=env)
-    subprocess.run([sys.executable, "scripts/release.py", "0.2.0"], cwd=repo, env=env, check=True,
+        f'- version: "{second}"\n  date: "2027-01-01"\n  summary: A test release.\n' + changelog)
+    git(repo, "commit", "--quiet", "-am", second, env=env)
+    subprocess.run([sys.executable, "scripts/release.py", second], cwd=repo, env=env, check=True,
                    capture_output=True)
     return repo
 

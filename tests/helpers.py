@@ -181,3 +181,13 @@ def render_page(src_uri: str, root: Path = ROOT) -> str:
     page.markdown = hooks.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
     page.render(config, files)
     return hooks.on_page_content(page.content or "", page=page, config=config, files=files)
+
+
+# The edition's version (data/work.yml), and the release after it (x.y.z -> x.(y+1).0).
+def current_version() -> str:
+    return str(yaml.safe_load((ROOT / "data/work.yml").read_text(encoding="utf-8"))["edition"]["version"])
+
+
+def next_version(version: str) -> str:
+    major, minor, _ = (int(part) for part in version.split("."))
+    return f"{major}.{minor + 1}.0"

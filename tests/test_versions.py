@@ -7,7 +7,7 @@ from pathlib import Path
 import anchors
 import pytest
 import yaml
-from helpers import git
+from helpers import current_version, git, next_version
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,22 +35,25 @@ def test_the_manifest_lists_paragraphs_notes_headings_and_index_entries(site):
 
 
 def test_two_releases_are_deployed_with_versions_json(released):
+    first, second = current_version(), next_version(current_version())
     versions = json.loads(git(released, "show", "gh-pages:versions.json"))
-    assert [(v["version"], v["aliases"]) for v in versions] == [("0.2.0", ["latest"]), ("0.1.0", [])]
+    assert [(v["version"], v["aliases"]) for v in versions] == [(second, ["latest"]), (first, [])]
     files = git(released, "ls-tree", "-r", "--name-only", "gh-pages").split()
-    for version in ("0.1.0", "0.2.0"):
+    for version in (first, second):
         assert f"{version}/en-route-to-beijing/index.html" in files
         assert f"{version}/p/12/index.html" in files
     assert "index.html" in files  # the root sends readers to the default version, latest
-    assert (released / "data/anchors/0.2.0.json").exists()
+    assert (released / f"data/anchors/{second}.json").exists()
 
 
 def test_each_release_names_its_own_address(released):
-    page = git(released, "show", "gh-pages:0.1.0/en-route-to-beijing/index.html")
-    assert '<link rel="canonical" href="https://edition.example.org/quiet-rivalry/0.1.0/en-route-to-beijing/">' in page
-    citations = json.loads(git(released, "show", "gh-pages:0.1.0/cite/citations.json"))
+    first = current_version()
+    page = git(released, "show", f"gh-pages:{first}/en-route-to-beijing/index.html")
+    assert (f'<link rel="canonical" href="https://edition.example.org/quiet-rivalry/{first}/en-route-to-beijing/">'
+            in page)
+    citations = json.loads(git(released, "show", f"gh-pages:{first}/cite/citations.json"))
     chicago = citations["paragraphs"]["p12"]["styles"][0]["text"]
-    assert "https://edition.example.org/quiet-rivalry/0.1.0/en-route-to-beijing/#p12" in chicago
+    assert f"https://edition.example.org/quiet-rivalry/{first}/en-route-to-beijing/#p12" in chicago
 
 
 @pytest.mark.parametrize("base, message", [
