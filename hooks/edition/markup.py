@@ -24,3 +24,12 @@ def link_from(page: str, target: str, fragment: str = "") -> str:
 # Annotation text is Markdown written by editors; raw HTML in it shows as text.
 def safe_markdown(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=False)
+
+
+# A title's case-kept words, which CSL-JSON marks <span class="nocase">China</span> (works.py),
+# as plain text, for what has no such mark (RIS, TEI, the annotations' names of works).
+NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
+
+
+def unmarked(value: str) -> str:
+    return NOCASE.sub(r"\1", value)

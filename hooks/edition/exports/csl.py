@@ -14,6 +14,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from edition.markup import NOCASE, unmarked
+
 # CSL type -> biblatex entry type (for an item with the fields that type requires).
 BIBLATEX_TYPES = {"article-newspaper": "article", "article-magazine": "article", "article-journal": "article",
                   "webpage": "online", "report": "report", "book": "book", "document": "misc"}
@@ -33,7 +35,7 @@ def biblatex(item: dict[str, Any], title: str | None = None) -> str:
     entry_type = biblatex_type(item)
     fields: dict[str, str | None] = {
         "author": " and ".join(name_bibtex(name) for name in item.get("author", [])) or None,
-        "title": latex(title or item["title"]),
+        "title": braced(title or item["title"]),
         "journaltitle": latex(item.get("container-title")) if entry_type == "article" else None,
         "entrysubtype": SUBTYPES.get(item["type"]) if entry_type == "article" else None,
         # biblatex requires a report's type; "Report" where the data names none (the 2020 report
@@ -84,6 +86,13 @@ def one(value: str | None) -> str | None:
     return "{" + escaped + "}" if escaped and " and " in escaped else escaped
 
 
+# CSL-JSON's case-kept words (<span class="nocase">China</span>) as biblatex braces them.
+def braced(value: str) -> str:
+    parts = NOCASE.split(value)  # text, kept, text, kept, ...
+    return "".join("{" + (latex(part) or "") + "}" if index % 2 else (latex(part) or "")
+                   for index, part in enumerate(parts))
+
+
 def latex(value: str | None) -> str | None:
     return LATEX_SPECIALS.sub(r"\\\1", value) if value else None
 
@@ -94,7 +103,7 @@ def latex(value: str | None) -> str | None:
 def ris(item: dict[str, Any], title: str | None = None) -> str:
     lines = [("TY", RIS_TYPES.get(item["type"], "GEN")), ("ID", item["id"])]
     lines += [("AU", name_ris(name, item["id"])) for name in item.get("author", [])]
-    lines.append(("TI", title or item["title"]))
+    lines.append(("TI", unmarked(title or item["title"])))
     # Zotero's RIS translator reads a report's series from T2, any other's from T3.
     series = "T2" if item["type"] == "report" else "T3"
     tags = (("T2", "container-title"), (series, "collection-title"), ("PB", "publisher"),

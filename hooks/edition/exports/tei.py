@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from edition.markup import unmarked
 from edition.exports.teitext import TEI, XML_ID, NameFinder, PageText, sub, tei
 from edition.model.edition import Annotation, Edition, Entry, Rendered, Work
 from edition.model.names import Matcher
@@ -216,7 +217,7 @@ def bibl(work: Work) -> etree._Element:
     item, csl = tei("bibl", {XML_ID: f"work-{work.key}"}), work.csl
     for person in csl.get("author", []):
         sub(item, "author", text=person.get("literal") or f"{person.get('family', '')}, {person.get('given', '')}".strip(", "))
-    sub(item, "title", text=csl.get("title", ""))
+    sub(item, "title", text=unmarked(csl.get("title", "")))
     if csl.get("container-title"):
         sub(item, "title", {"level": "j" if "article" in csl.get("type", "") else "m"}, csl["container-title"])
     if csl.get("publisher"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from edition.markup import escape, link_from, safe_markdown
+from edition.markup import escape, link_from, safe_markdown, unmarked
 from edition.model.anchors import Anchor
 from edition.model.edition import Annotation, Edition
 from edition.model.sources import PARAGRAPH_ID
@@ -81,7 +81,7 @@ def work_label(edition: Edition, key: str) -> str:
     author = (item.get("author") or [{}])[0]
     name = author.get("family") or author.get("literal") or item.get("container-title") or item["title"]
     year = (item.get("issued", {}).get("date-parts") or [["n.d."]])[0][0]
-    return f"{name} {year}"
+    return f"{unmarked(name)} {year}"
 
 
 def ref_link(ref: str, page: str, edition: Edition) -> str:

@@ -70,7 +70,7 @@ def to_csl(key: str, entry: Entry) -> dict[str, Any]:
     # URLs are taken as written: in LaTeX, % would start a comment.
     fields = {name.lower(): value if name.lower() == "url" else plain(value)
               for name, value in entry.fields.items()}
-    item: dict[str, Any] = {"id": key, "type": csl_type(entry), "title": fields["title"]}
+    item: dict[str, Any] = {"id": key, "type": csl_type(entry), "title": case_kept(entry.fields["title"])}
     authors = [person_name(p) for p in entry.persons.get("author", [])]
     organization = fields.get("organization") or fields.get("institution")
     if authors:
@@ -122,6 +122,19 @@ def plain(value: str) -> str:
     for escaped in ("\\$", "\\%", "\\&", "\\_", "\\#"):
         value = value.replace(escaped, escaped[1])  # latexcodec leaves these escaped
     return " ".join(codecs.decode(value, "ulatex").replace("{", "").replace("}", "").split())
+
+
+# A title's braced words ({China}, {JD.com}) keep their case in every CSL processor: CSL-JSON
+# marks them <span class="nocase">, as biblatex's braces do (pandoc's and citeproc-js's rule).
+def case_kept(value: str) -> str:
+    parts = re.split(r"(\{[^{}]*\})", value)
+    return "".join(f'<span class="nocase">{plain(part)}</span>' if part.startswith("{") else plain_keep_space(part)
+                   for part in parts if part)
+
+
+def plain_keep_space(value: str) -> str:
+    decoded = plain(value)
+    return (" " if value[:1].isspace() else "") + decoded + (" " if value[-1:].isspace() and decoded else "")
 
 
 def csl_items(data: BibliographyData) -> list[dict[str, Any]]:
