@@ -3,7 +3,7 @@
 Listed last under `hooks:`. At the end of `mkdocs build` (on_post_build, once every page is
 written) the modules in hooks/edition/ read the built pages back and write into
 site/downloads/ the PDF in A4 and US Letter, each as a reader's copy and as a teacher's
-copy with the annotations, and the EPUB (edition/formats.py; `make pdf`, `make epub` run
+copy with the annotations, and the EPUB (edition/formats/build.py; `make pdf`, `make epub` run
 the same code through scripts/formats.py). Every page gets a "Download PDF" line.
 
 Not under `mkdocs serve`: laying out the PDFs takes seconds and live reload should not
@@ -23,7 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition import formats, offline
+from edition.formats import build as formats, offline
 from edition.markup import after_title
 
 log = get_plugin_logger("formats")

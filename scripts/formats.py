@@ -4,7 +4,7 @@
     python scripts/formats.py {pdf,epub,all} [--site-dir site] [--config-file mkdocs.yml]
 
 `make pdf` and `make epub` use it on a site built with EDITION_FORMATS=off; `make build`
-makes both through hooks/formats_hooks.py, which runs the same code (edition/formats.py).
+makes both through hooks/formats_hooks.py, which runs the same code (edition/formats/build.py).
 Exits 1 with a message when the site is missing or a file cannot be made.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 
-from edition import formats, offline  # noqa: E402
+from edition.formats import build as formats, offline  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,8 +20,8 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from pypdf import PdfReader
 
-from edition import epub, offline, pdf
-from edition.offline import Target
+from edition.formats import epub, offline, pdf
+from edition.formats.offline import Target
 from helpers import BUILD_ENV, REPORT_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent

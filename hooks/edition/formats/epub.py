@@ -19,10 +19,10 @@ from bs4 import Tag
 from lxml import etree
 from mkdocs.exceptions import PluginError
 
-from edition import offline
-from edition.offline import Chapter, Meta, Target
+from edition.formats import offline
+from edition.formats.offline import Chapter, Meta, Target
 
-STYLESHEET = Path(__file__).parent / "formats" / "epub.css"
+STYLESHEET = Path(__file__).parent / "epub.css"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 # The semantics of each part, for reading systems (epub:type) and assistive technology (role).
 SEMANTICS = {

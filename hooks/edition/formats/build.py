@@ -8,8 +8,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition import offline
-from edition.offline import Meta
+from edition.formats import offline
+from edition.formats.offline import Meta
 
 KINDS = ("pdf", "epub")
 
@@ -37,14 +37,14 @@ def build(site_dir: Path, meta: Meta, kinds: tuple[str, ...] = KINDS) -> Report:
     report = Report()
     names = offline.output_names()
     if "pdf" in kinds:
-        from edition import pdf
+        from edition.formats import pdf
 
         jobs = pdf.pdf_jobs(site_dir, meta, names)
         for job, (pages, warnings) in zip(jobs, pdf.render_all(jobs)):
             report.files.append(Written(job.out, pages))
             report.warnings += [f"{job.out.name}: {message}" for message in warnings]
     if "epub" in kinds:
-        from edition import epub
+        from edition.formats import epub
 
         out = site_dir / names["epub"]
         epub.write_epub(offline.load_chapters(site_dir, annotations=True), meta, out)

@@ -166,7 +166,7 @@ def read_page(site_dir: Path, path: str) -> BeautifulSoup:
     file = site_dir / path / "index.html"
     if not file.exists():
         raise PluginError(f"offline formats: {file} is missing: the PDF and EPUB need the page "
-                          f"{path or 'index'}; build the site first, or update edition/offline.py")
+                          f"{path or 'index'}; build the site first, or update edition/formats/offline.py")
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -177,7 +177,7 @@ def check_sections(site_dir: Path) -> None:
     if numbered != set(SECTIONS):
         raise PluginError(
             "offline formats: the pages with numbered paragraphs are "
-            f"{sorted(numbered)}, but edition/offline.py SECTIONS lists {sorted(SECTIONS)}: "
+            f"{sorted(numbered)}, but edition/formats/offline.py SECTIONS lists {sorted(SECTIONS)}: "
             "update SECTIONS so the PDF and EPUB hold every section of the report"
         )
 

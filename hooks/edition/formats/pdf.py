@@ -5,7 +5,7 @@ print-to-PDF does not offer: running heads from the section title (string-set), 
 the foot of the page (float: footnote) keeping their printed numbers, page numbers in the
 contents (target-counter), PDF bookmarks from the headings, named destinations from ids
 (so `file.pdf#p12` opens ¶ 12), and the document's metadata from <meta>. The layout is in
-docs/stylesheets/print.css; this module writes the HTML it lays out.
+print.css next to this module; this module writes the HTML it lays out.
 """
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ from typing import Iterator
 from bs4 import Tag
 from mkdocs.exceptions import PluginError
 
-from edition import offline
-from edition.offline import Chapter, Meta, Target
+from edition.formats import offline
+from edition.formats.offline import Chapter, Meta, Target
 
-STYLESHEET = "stylesheets/print.css"    # in the built site, copied there from docs/
+STYLESHEET = Path(__file__).parent / "print.css"   # its @font-face rules name fonts/
 SIZES = {"a4": "A4", "letter": "letter"}
 ROLE_NAMES = {"section": "The report", "back": "Apparatus"}
 
@@ -69,8 +69,9 @@ def render(job: Job) -> tuple[int, list[str]]:
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     with captured_warnings() as warnings:
         size = CSS(string=f"@page {{ size: {SIZES[job.size]}; }}")
+        layout = CSS(filename=str(STYLESHEET), url_fetcher=fetcher)
         html_doc = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
-        document = html_doc.render(stylesheets=[size])
+        document = html_doc.render(stylesheets=[layout, size])
         job.out.parent.mkdir(parents=True, exist_ok=True)
         # Tagged: a screen reader or a reflowing reader gets the headings, lists and reading
         # order (at a cost of about a sixth more time and half more bytes).
@@ -137,8 +138,7 @@ def page(meta: Meta, teacher: bool, body: str) -> str:
     metas = "\n".join(f'<meta name="{name}" content="{html.escape(value)}">'
                       for name, value in fields.items())
     return (f'<!DOCTYPE html>\n<html lang="{meta.language}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(meta.title)}</title>\n{metas}\n"
-            f'<link rel="stylesheet" href="{STYLESHEET}">\n</head>\n<body>\n{body}\n</body>\n</html>\n')
+            f"<title>{html.escape(meta.title)}</title>\n{metas}\n</head>\n<body>\n{body}\n</body>\n</html>\n')
 
 
 def contents(chapters: list[Chapter]) -> str:
