@@ -25,16 +25,13 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-# The PDFs or the EPUB alone, from the site in site/ (built first, without them, if there
-# is none); `make build` makes both, in site/downloads/, through hooks/formats_hooks.py.
-pdf: $(STAMP) site/index.html
+# The PDFs or the EPUB alone, in site/downloads/: a build that makes only those (they are
+# made from the rendered pages); `make build` makes both, through hooks/formats_hooks.py.
+pdf: $(STAMP)
 	$(BIN)/python scripts/formats.py pdf
 
-epub: $(STAMP) site/index.html
+epub: $(STAMP)
 	$(BIN)/python scripts/formats.py epub
-
-site/index.html: | $(STAMP)
-	EDITION_FORMATS=off $(BIN)/mkdocs build --strict
 
 $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

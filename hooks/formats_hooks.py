@@ -1,15 +1,17 @@
 """MkDocs hooks of the offline formats: the edition as PDF and EPUB, in the same build.
 
-Listed last under `hooks:`. At the end of `mkdocs build` (on_post_build, once every page is
-written) the modules in hooks/edition/ read the built pages back and write into
-site/downloads/ the PDF in A4 and US Letter, each as a reader's copy and as a teacher's
-copy with the annotations, and the EPUB (edition/formats/build.py; `make pdf`, `make epub` run
-the same code through scripts/formats.py). Every page gets a "Download PDF" line.
+At the end of `mkdocs build` (on_post_build, once every hook has changed the pages) the
+package hooks/edition/formats/ makes, from each page's rendered content kept in memory
+(`page.content`), the PDF in A4 and US Letter, each as a reader's copy and as a teacher's
+copy with the annotations, and the EPUB, into site/downloads/ (edition/formats/build.py;
+`make pdf` and `make epub` run a build that makes one kind). Every page gets a "Download
+PDF" line.
 
 Not under `mkdocs serve`: laying out the PDFs takes seconds and live reload should not
 wait for them (`make build` or `make pdf` makes them). Not for a site without Material's
-page markup (the tests' tiny sites), which the formats cannot read. EDITION_FORMATS=off in
-the environment builds the site without them (`make pdf` and the benchmark use it).
+theme (the tests' tiny sites). EDITION_FORMATS in the environment: "off" builds the site
+without them (the tests' shared site, the benchmark), "pdf" or "epub" makes one kind, "on"
+(the default) both.
 """
 from __future__ import annotations
 
@@ -23,17 +25,20 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.formats import build as formats, offline
+from edition.formats import build as formats
+from edition.formats import offline
+from edition.formats.meta import edition_meta, output_names
 from edition.markup import after_title
 
 log = get_plugin_logger("formats")
+SETTINGS = {"on": formats.KINDS, "off": (), "pdf": ("pdf",), "epub": ("epub",)}
 
 
 class State:
     command: str = "build"
     links: bool = False      # the site gets download links (Material theme)
-    write: bool = False      # and this build writes the files
-    meta: offline.Meta
+    kinds: tuple[str, ...] = ()   # what this build writes
+    files: Files | None = None
 
 
 state = State()
@@ -48,10 +53,11 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.links = config.theme.name == "material"
-    if state.links:
-        state.meta = offline.edition_meta(config)
-    state.write = (state.links and state.command != "serve"
-                   and os.environ.get("EDITION_FORMATS", "on").lower() != "off")
+    setting = os.environ.get("EDITION_FORMATS", "on").lower()
+    if setting not in SETTINGS:
+        raise PluginError(f"EDITION_FORMATS={setting!r}: write one of {', '.join(SETTINGS)}")
+    state.kinds = SETTINGS[setting] if state.links and state.command != "serve" else ()
+    state.files = None
     return config
 
 
@@ -61,16 +67,33 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return after_title(html, download_line(page), else_first=True)
 
 
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    state.files = files       # the build's final files: their pages hold the rendered content
+    return env
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not state.write:
+    if not state.kinds or state.files is None:
         log.debug("offline formats skipped (mkdocs serve, EDITION_FORMATS=off or not Material)")
         return
+    files = state.files
+    pages = [offline.SourcePage(file.page.url, file.page.title or "", file.page.content)
+             for file in files.documentation_pages()
+             if file.page is not None and file.page.content is not None]
+
+    def url_of(src: str) -> str | None:
+        file = files.get_file_from_path(src)
+        return file.url if file is not None else None
+
+    root = Path(config.config_file_path).parent
     site_dir = Path(config.site_dir)
     try:
-        report = formats.build(site_dir, state.meta)
+        sections = offline.report_sections(config.nav, url_of)
+        report = formats.build(pages, sections, edition_meta(config), site_dir, root, state.kinds)
     except (ImportError, OSError) as error:
         raise PluginError(f"offline formats: cannot make the PDF and EPUB ({error}); install "
-                          "the packages in requirements.txt and the system libraries in .ci/run")
+                          "the packages in requirements.txt and the system libraries in "
+                          "scripts/system-deps.sh")
     for message in report.warnings:
         log.warning(f"offline formats: {message}")
     log.info(f"offline formats in {report.seconds:.1f} s: " + "; ".join(report.lines(site_dir)))
@@ -83,7 +106,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # leaves it out (data-search-exclude), as it is on every page. A div, not a p: every p of
 # a section page is a numbered paragraph of the report.
 def download_line(page: Page) -> str:
-    urls = {kind: get_relative_url(name, page.url) for kind, name in offline.output_names().items()}
+    urls = {kind: get_relative_url(name, page.url) for kind, name in output_names().items()}
     if page.is_homepage:
         return (
             '<div class="edition-downloads" data-search-exclude>Download this edition: '

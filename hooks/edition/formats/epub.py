@@ -9,6 +9,7 @@ numbers; every id is made an XML name (`fn:6` -> `fn-6`), every link resolved. E
 """
 from __future__ import annotations
 
+import io
 import re
 import uuid
 import zipfile
@@ -19,8 +20,9 @@ from bs4 import Tag
 from lxml import etree
 from mkdocs.exceptions import PluginError
 
-from edition.formats import offline
-from edition.formats.offline import Chapter, Meta, Target
+from edition.formats import meta as edition_meta, offline
+from edition.formats.meta import Meta
+from edition.formats.offline import Chapter, Target
 
 STYLESHEET = Path(__file__).parent / "epub.css"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -45,7 +47,8 @@ SUMMARY = ("The text of the report with its headings, its paragraphs numbered as
 # The book
 
 
-def write_epub(chapters: list[Chapter], meta: Meta, out: Path) -> None:
+def epub_bytes(chapters: list[Chapter], meta: Meta) -> bytes:
+    """The EPUB file of these parts (copies: they are changed)."""
     for chapter in chapters:
         footnotes_to_epub(chapter)
         for quote in chapter.article.select("aside.pull-quote"):
@@ -65,7 +68,7 @@ def write_epub(chapters: list[Chapter], meta: Meta, out: Path) -> None:
         "EPUB/styles/edition.css": STYLESHEET.read_text(encoding="utf-8"),
         **{f"EPUB/{name}": text for name, text in documents.items()},
     }
-    write_zip(out, entries, meta)
+    return zip_bytes(entries, meta)
 
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
@@ -78,16 +81,17 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 # The same input gives the same bytes: fixed order, fixed times, fixed permissions.
-def write_zip(out: Path, entries: dict[str, str], meta: Meta) -> None:
+def zip_bytes(entries: dict[str, str], meta: Meta) -> bytes:
     stamp = meta.modified.timetuple()[:6]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(out, "w") as archive:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
         # The mimetype comes first and uncompressed, so a reader can sniff it at offset 38.
         archive.writestr(zip_info("mimetype", stamp), "application/epub+zip",
                          compress_type=zipfile.ZIP_STORED)
         for name, text in entries.items():
             archive.writestr(zip_info(name, stamp), text.encode("utf-8"),
                              compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return buffer.getvalue()
 
 
 def zip_info(name: str, stamp: tuple) -> zipfile.ZipInfo:
@@ -99,7 +103,7 @@ def zip_info(name: str, stamp: tuple) -> zipfile.ZipInfo:
 
 def identifier(meta: Meta) -> str:
     # Stable across builds and hosts: the edition, not the file, is what it names.
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'urn:edition:{offline.BASENAME}')}"
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'urn:edition:{edition_meta.BASENAME}')}"
 
 
 # Notes
