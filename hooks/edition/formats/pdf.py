@@ -43,24 +43,26 @@ def render(job: Job) -> tuple[bytes, int, list[str]]:
     """Lay out one file: its bytes, its number of pages and WeasyPrint's warnings."""
     # Imported here: the hook module loads fast under `mkdocs serve`, which makes no PDF.
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-    from edition.formats import pdfua
+    from edition.formats import patches
 
-    pdfua.patch_weasyprint()
+    patches.patch_weasyprint()
     # Nothing is fetched from the network: the stylesheet and the fonts are files of this
     # package (print.css names them); a file that cannot be read stops the build.
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     with captured_warnings() as warnings:
         size = CSS(string=f"@page {{ size: {SIZES[job.size]}; }}")
-        layout = CSS(filename=str(STYLESHEET), url_fetcher=fetcher)
+        fonts = FontConfiguration()      # holds print.css's @font-face fonts
+        layout = CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts)
         html_doc = HTML(string=job.html, base_url=STYLESHEET.parent.as_uri() + "/", url_fetcher=fetcher)
-        document = html_doc.render(stylesheets=[layout, size])
+        document = html_doc.render(stylesheets=[layout, size], font_config=fonts)
         # PDF/UA-1: tagged (headings, lists, reading order for a screen reader or a
-        # reflowing reader), XMP metadata naming the standard; pdfua.py makes the running
+        # reflowing reader), XMP metadata naming the standard; patches.py makes the running
         # heads and folios artifacts, the notes Note elements, and adds page labels.
         data = document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True,
-                                  pdf_identifier=job.name.encode(), finisher=pdfua.finish)
+                                  pdf_identifier=job.name.encode(), finisher=patches.finish)
     return data, len(document.pages), warnings
 
 

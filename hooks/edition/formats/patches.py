@@ -1,7 +1,14 @@
-"""What PDF/UA-1 asks of the PDFs beyond WeasyPrint's `pdf/ua-1` variant.
+"""Patches to WeasyPrint 70 (the pinned version): notes on their call's page, and PDF/UA-1.
 
-WeasyPrint 70 (the pinned version) writes the tag tree, /Lang, the document title and XMP
-metadata with pdfuaid:part 1 for that variant. Three things it leaves out, made here:
+Notes. When a line does not fit at the foot of a page and orphans or widows forbid breaking
+before it, WeasyPrint 70 (layout/block.py, _linebox_layout) moves the page's last notes to
+the next page to make room for that line, whichever line called them: so note 8, called
+in the middle of a page, was printed at the foot of the next one. The patch turns that off
+(`report = False`): such a line goes to the next page by the orphans and widows rules,
+and a note only moves with the line that calls it (footnote-policy: line in print.css).
+
+PDF/UA-1. WeasyPrint writes the tag tree, /Lang, the document title and XMP metadata with
+pdfuaid:part 1 for the `pdf/ua-1` variant. Three things it leaves out, made here:
 
 - Running heads and folios (the @page margin boxes) are drawn as marked content that no
   structure element owns. PDF/UA (ISO 14289-1, 7.8) wants page furniture marked as
@@ -33,11 +40,12 @@ def patch_weasyprint() -> None:
     import weasyprint
     from weasyprint import draw
     from weasyprint.formatting_structure import boxes
+    from weasyprint.layout import block
     from weasyprint.pdf import stream as pdf_stream
     from weasyprint.pdf import tags
 
     if weasyprint.__version__ != WEASYPRINT:
-        raise RuntimeError(f"edition/formats/pdfua.py was written for WeasyPrint {WEASYPRINT}, "
+        raise RuntimeError(f"edition/formats/patches.py was written for WeasyPrint {WEASYPRINT}, "
                            f"not {weasyprint.__version__}: check its patches against the new "
                            "version, then change WEASYPRINT")
     draw_context, marked, build_tree = (draw.draw_stacking_context, pdf_stream.Stream.marked,
@@ -79,10 +87,29 @@ def patch_weasyprint() -> None:
                 element["ID"] = pydyf.String(f"{box.element.get('id')}-p{page_number + 1}")
             yield element
 
+    patch_footnote_reporting(block)
     draw.draw_stacking_context = draw_stacking_context
     pdf_stream.Stream.marked = marked_or_artifact
     tags._build_box_tree = build_box_tree
     _patched = True
+
+
+REPORTING = "report = not context.in_column and can_break_now and not could_break_before"
+
+
+def patch_footnote_reporting(block) -> None:
+    """_linebox_layout, recompiled with its footnote reporting for overflowing lines off."""
+    import inspect
+    import textwrap
+
+    source = textwrap.dedent(inspect.getsource(block._linebox_layout))
+    if source.count(REPORTING) != 1:
+        raise RuntimeError("edition/formats/patches.py: WeasyPrint's _linebox_layout changed; "
+                           "check the footnote patch against it")
+    namespace: dict = {}
+    exec(compile(source.replace(REPORTING, "report = False"), block.__file__, "exec"),
+         block.__dict__, namespace)
+    block._linebox_layout = namespace["_linebox_layout"]
 
 
 def finish(document, pdf) -> None:
