@@ -36,7 +36,6 @@ SETTINGS = {"on": formats.KINDS, "off": (), "pdf": ("pdf",), "epub": ("epub",)}
 
 class State:
     command: str = "build"
-    links: bool = False      # the site gets download links (Material theme)
     kinds: tuple[str, ...] = ()   # what this build writes
     files: Files | None = None
 
@@ -52,19 +51,19 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    state.links = config.theme.name == "material"
+    material = config.theme.name == "material"
     setting = os.environ.get("EDITION_FORMATS", "on").lower()
     if setting not in SETTINGS:
         raise PluginError(f"EDITION_FORMATS={setting!r}: write one of {', '.join(SETTINGS)}")
-    state.kinds = SETTINGS[setting] if state.links and state.command != "serve" else ()
+    state.kinds = SETTINGS[setting] if material and state.command != "serve" else ()
     state.files = None
     return config
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not state.links:
-        return html
-    return after_title(html, download_line(page), else_first=True)
+    if not state.kinds:
+        return html         # no file to link to (mkdocs serve, EDITION_FORMATS=off)
+    return after_title(html, download_line(page, state.kinds), else_first=True)
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
@@ -104,19 +103,22 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 # The line goes right under the page's title, where a reader looks for it; the search index
 # leaves it out (data-search-exclude), as it is on every page. A div, not a p: every p of
-# a section page is a numbered paragraph of the report.
-def download_line(page: Page) -> str:
+# a section page is a numbered paragraph of the report. It links only the files this build
+# writes, so a site built with one kind (make pdf) has no dead link.
+def download_line(page: Page, kinds: tuple[str, ...]) -> str:
     urls = {kind: get_relative_url(name, page.url) for kind, name in output_names().items()}
+    pdfs = f'<a href="{urls["a4"]}">PDF (A4)</a> · <a href="{urls["letter"]}">PDF (US Letter)</a>'
+    epub = f'<a href="{urls["epub"]}">EPUB</a>'
     if page.is_homepage:
-        return (
-            '<div class="edition-downloads" data-search-exclude>Download this edition: '
-            f'<a href="{urls["a4"]}">PDF (A4)</a> · <a href="{urls["letter"]}">PDF (US Letter)</a>'
-            f' · <a href="{urls["epub"]}">EPUB</a>. Teacher\'s copy, with the annotations and '
-            f'discussion questions: <a href="{urls["a4-teacher"]}">PDF (A4)</a> · '
-            f'<a href="{urls["letter-teacher"]}">PDF (US Letter)</a>.</div>'
-        )
-    return (
-        '<div class="edition-downloads" data-search-exclude>'
-        f'<a href="{urls["a4"]}">Download PDF</a> (A4; <a href="{urls["letter"]}">US Letter</a>)'
-        f' · <a href="{urls["epub"]}">Download EPUB</a></div>'
-    )
+        offered = " · ".join([pdfs] * ("pdf" in kinds) + [epub] * ("epub" in kinds))
+        teachers = (' Teacher\'s copy, with the annotations and discussion questions: '
+                    f'<a href="{urls["a4-teacher"]}">PDF (A4)</a> · '
+                    f'<a href="{urls["letter-teacher"]}">PDF (US Letter)</a>.') if "pdf" in kinds else ""
+        return (f'<div class="edition-downloads" data-search-exclude>Download this edition: '
+                f'{offered}.{teachers}</div>')
+    links = []
+    if "pdf" in kinds:
+        links.append(f'<a href="{urls["a4"]}">Download PDF</a> (A4; <a href="{urls["letter"]}">US Letter</a>)')
+    if "epub" in kinds:
+        links.append(f'<a href="{urls["epub"]}">Download EPUB</a>')
+    return f'<div class="edition-downloads" data-search-exclude>{" · ".join(links)}</div>'
