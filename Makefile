@@ -33,8 +33,10 @@ pdf: $(STAMP)
 epub: $(STAMP)
 	$(BIN)/python scripts/formats.py epub
 
+# No browser download: Ace's Electron runner and Puppeteer's Chrome are not used (Ace runs
+# as ace-puppeteer on Debian's chromium, tests/test_formats_epub.py).
 $(NODE_STAMP): package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 # Debian packages the PDFs, the EPUB check and the browser tests need (apt-get, as root).

@@ -12,13 +12,41 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks"), str(ROOT / "tests")]
 
-from helpers import BuiltSite, build_site, git  # noqa: E402
+from helpers import BUILD_ENV, BuiltSite, build_site, git  # noqa: E402
 from import_report import SOURCE, Block, parse_source  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+    # Without the PDFs and EPUB: tests/test_formats.py builds them in a fixture of its own.
+    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"),
+                       {**BUILD_ENV, "EDITION_FORMATS": "off"})
+    assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.log}"
+    return built
+
+
+# fontconfig with no font folder: WeasyPrint sees only the fonts print.css names by @font-face.
+NO_SYSTEM_FONTS = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+@pytest.fixture(scope="session")
+def formats_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of the builds that make the PDFs and EPUB: no system font, and an
+    edition cache of their own that starts empty (so the first build lays them out)."""
+    folder = tmp_path_factory.mktemp("formats-env")
+    fonts = folder / "no-system-fonts.conf"
+    fonts.write_text(NO_SYSTEM_FONTS.format(cache=folder / "fontconfig-cache"), encoding="utf-8")
+    return {**BUILD_ENV, "EDITION_FORMATS": "on", "FONTCONFIG_FILE": str(fonts),
+            "EDITION_CACHE_DIR": str(folder / "cache")}
+
+
+@pytest.fixture(scope="session")
+def formats_site(tmp_path_factory: pytest.TempPathFactory, formats_env) -> BuiltSite:
+    """The edition with its PDFs and EPUB (tests/test_formats*.py)."""
+    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("formats-site"), formats_env)
     assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.log}"
     return built
 

@@ -54,10 +54,10 @@ class BuiltSite:
         return sorted(self.path.rglob("*.html"))
 
 
-def build_site(config_file: Path, out: Path) -> BuiltSite:
+def build_site(config_file: Path, out: Path, env: dict[str, str] | None = None) -> BuiltSite:
     result = subprocess.run(
         [*MKDOCS, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(out)],
-        capture_output=True, text=True, env=BUILD_ENV, cwd=config_file.parent,
+        capture_output=True, text=True, env=env or BUILD_ENV, cwd=config_file.parent,
     )
     return BuiltSite(out, result.returncode, result.stdout + result.stderr)
 
