@@ -3,19 +3,23 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# npm writes this file on every install: it stamps node_modules/ (axe-core, Lighthouse).
+# npm writes this file on every install: it stamps node_modules/ (axe-core, Lighthouse,
+# vnu-jar).
 NODE_STAMP := node_modules/.package-lock.json
 # Builds are reproducible: dates in the sitemap come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1600000000)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench bench-index linkcheck linkcheck-online import clean pdf epub \
+.PHONY: serve build test lint bench bench-index linkcheck linkcheck-online import clean pdf epub \
 	system-deps release serve-versions
 
-$(STAMP): requirements.txt
+# .venv holds exactly what uv.lock pins (runtime and every dependency group), each file
+# checked against the lock's hashes; uv itself comes from requirements-uv.txt, hash-checked
+# by pip. uv never downloads a Python: it uses the venv made by $(PYTHON).
+$(STAMP): pyproject.toml uv.lock requirements-uv.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-uv.txt
+	UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON_DOWNLOADS=never $(BIN)/uv sync --locked --quiet
 	touch $(STAMP)
 
 # mkdocs serve builds the site itself (without the PDF and EPUB, for a quick reload).
@@ -33,18 +37,24 @@ pdf: $(STAMP)
 epub: $(STAMP)
 	$(BIN)/python scripts/formats.py epub
 
-# No browser download: Ace's Electron runner and Puppeteer's Chrome are not used (Ace runs
-# as ace-puppeteer on Debian's chromium, tests/test_formats_epub.py).
+# --ignore-scripts: no install script runs; vnu-jar's would download a Java runtime where
+# there is none, @daisy/ace's Electron and Puppeteer's Chrome a browser. The tests run
+# vnu.jar with Debian's Java and Ace as ace-puppeteer on Debian's chromium.
 $(NODE_STAMP): package-lock.json
-	ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 # Debian packages the PDFs, the EPUB check and the browser tests need (apt-get, as root).
 system-deps:
 	scripts/system-deps.sh
 
-test: system-deps $(STAMP) $(NODE_STAMP)
+# Lint first (ruff, then mypy on hooks/ and scripts/; configured in pyproject.toml).
+test: system-deps $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/python -m pytest
+
+# Both checkers run, so one run shows every finding; lint fails if either found one.
+lint: $(STAMP)
+	$(BIN)/ruff check; ruff=$$?; $(BIN)/mypy && exit $$ruff
 
 # Build time (hooks on and off, the text x1, x10, x50), page weights, Lighthouse: a table.
 bench: $(STAMP) $(NODE_STAMP)

@@ -91,7 +91,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         report = formats.build(pages, sections, edition_meta(config), site_dir, root, state.kinds)
     except (ImportError, OSError) as error:
         raise PluginError(f"offline formats: cannot make the PDF and EPUB ({error}); install "
-                          "the packages in requirements.txt and the system libraries in "
+                          "the packages of uv.lock (make does) and the system libraries of "
                           "scripts/system-deps.sh")
     for message in report.warnings:
         log.warning(f"offline formats: {message}")

