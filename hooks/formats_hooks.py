@@ -87,12 +87,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     site_dir = Path(config.site_dir)
     try:
-        sections = offline.report_sections(config.nav, url_of)
+        sections = offline.report_sections(config.nav or [], url_of)
         report = formats.build(pages, sections, edition_meta(config), site_dir, root, state.kinds)
     except (ImportError, OSError) as error:
         raise PluginError(f"offline formats: cannot make the PDF and EPUB ({error}); install "
                           "the packages of uv.lock (make does) and the system libraries of "
-                          "scripts/system-deps.sh")
+                          "scripts/system-deps.sh") from error
     for message in report.warnings:
         log.warning(f"offline formats: {message}")
     log.info(f"offline formats in {report.seconds:.1f} s: " + "; ".join(report.lines(site_dir)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -43,17 +43,17 @@ UI_TEXT = ["Skip to content", "Initializing search", "Type to start searching", 
 # Reading the files back, once per session
 
 
-@lru_cache(maxsize=None)
+@cache
 def reader(path: Path) -> PdfReader:
     return PdfReader(path)
 
 
-@lru_cache(maxsize=None)
+@cache
 def page_texts(path: Path) -> tuple[str, ...]:
     return tuple(page.extract_text() for page in reader(path).pages)
 
 
-@lru_cache(maxsize=None)
+@cache
 def structure(path: Path) -> str:
     """The tag tree as poppler reads it (pdfinfo -struct-text: element types, ids, text)."""
     return subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True,
@@ -142,7 +142,7 @@ def test_pdf_has_every_part_in_order_in_text_and_bookmarks(formats_site):
     assert [item.title for item in parts] == TITLES
     pages = [pdf_file.get_destination_page_number(item) for item in parts]
     assert pages == sorted(pages)
-    for item, page in zip(parts, pages):
+    for item, page in zip(parts, pages, strict=True):
         assert item.title in texts[page], item.title
         assert item.title in texts[2]      # the contents
 

@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.util import find_spec
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -203,7 +203,7 @@ def test_mkdocs_build_with_no_environment_set(tmp_path):
                              "mkdocs", "build", "--strict", "--site-dir", str(out)],
                             cwd=ROOT, capture_output=True, text=True, timeout=1200)
     assert result.returncode == 0, result.stderr
-    committed = datetime.fromtimestamp(int(git(ROOT, "log", "-1", "--format=%ct")), tz=timezone.utc)
+    committed = datetime.fromtimestamp(int(git(ROOT, "log", "-1", "--format=%ct")), tz=UTC)
     with zipfile.ZipFile(out / EPUB) as archive:
         assert {info.date_time for info in archive.infolist()} == {committed.timetuple()[:6]}
 
@@ -213,7 +213,7 @@ def test_the_date_falls_back_to_the_release_without_git_or_epoch(tmp_path, monke
     (tmp_path / "data" / "work.yml").write_text('edition: {released: "2026-11-29"}\n', encoding="utf-8")
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))   # not inside a checkout
-    assert meta.build_time(tmp_path) == datetime(2026, 11, 29, tzinfo=timezone.utc)
+    assert meta.build_time(tmp_path) == datetime(2026, 11, 29, tzinfo=UTC)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")       # before 1980: a zip cannot hold it
     assert meta.build_time(tmp_path).year == 1980
 

@@ -6,19 +6,23 @@ import pytest
 
 from edition.formats import offline, pdf
 
-
-# Small inputs, one rule each
-
-
-ARTICLE = """<h1 id="intro">Intro<a class="headerlink" href="#intro">#</a></h1>
-<div class="edition-downloads" data-search-exclude><a href="x.pdf">Download PDF</a></div>
-<div class="page-cite"><a class="cite-open" href="../cite/#cite-edition">Cite this edition</a></div>
-<p class="para" id="p3"><a class="para-num" href="#p3"><span aria-hidden="true">¶ </span><span class="visually-hidden">Paragraph </span>3</a><a class="para-cite cite-open" href="../cite/#cite-p3">Cite</a>The <mark class="annotated" data-note="note-a">SCO</mark> was founded.<sup id="fnref:7"><a class="footnote-ref" href="#fn:7">7</a></sup></p>
-<aside class="annotations" aria-label="Editors' annotations on ¶ 3"><div class="annotation" id="note-a"><p class="annotation__head"><span class="annotation__number">A1</span> Context</p></div></aside>
-<section class="discussion-questions"><h2 id="dq">Discussion questions</h2></section>
-<div class="footnote"><ol><li id="fn:7" value="7"><p>See <a href="http://a.org/x.html">http://a.org/x.html</a><ins class="critic">[read: b]</ins>.&#160;<a class="footnote-backref" href="#fnref:7">&#8617;</a></p></li></ol></div>
-<div class="gloss-tips" hidden><span id="gloss-tip-sco">tip</span></div>
-"""
+ARTICLE = "\n".join([
+    '<h1 id="intro">Intro<a class="headerlink" href="#intro">#</a></h1>',
+    '<div class="edition-downloads" data-search-exclude><a href="x.pdf">Download PDF</a></div>',
+    '<div class="page-cite"><a class="cite-open" href="../cite/#cite-edition">Cite this edition</a></div>',
+    '<p class="para" id="p3"><a class="para-num" href="#p3"><span aria-hidden="true">¶ </span>'
+    '<span class="visually-hidden">Paragraph </span>3</a>'
+    '<a class="para-cite cite-open" href="../cite/#cite-p3">Cite</a>'
+    'The <mark class="annotated" data-note="note-a">SCO</mark> was founded.'
+    '<sup id="fnref:7"><a class="footnote-ref" href="#fn:7">7</a></sup></p>',
+    '<aside class="annotations" aria-label="Editors\' annotations on ¶ 3"><div class="annotation" id="note-a">'
+    '<p class="annotation__head"><span class="annotation__number">A1</span> Context</p></div></aside>',
+    '<section class="discussion-questions"><h2 id="dq">Discussion questions</h2></section>',
+    '<div class="footnote"><ol><li id="fn:7" value="7"><p>See <a href="http://a.org/x.html">http://a.org/x.html</a>'
+    '<ins class="critic">[read: b]</ins>.&#160;'
+    '<a class="footnote-backref" href="#fnref:7">&#8617;</a></p></li></ol></div>',
+    '<div class="gloss-tips" hidden><span id="gloss-tip-sco">tip</span></div>',
+])
 
 
 def parsed_intro() -> offline.Chapter:

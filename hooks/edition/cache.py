@@ -1,13 +1,14 @@
 """A cache on disk for results that cost time and depend only on their inputs.
 
-Entries live in `.cache/edition/<kind>/<key>.json` (or `<key>.bin` for bytes, such as a PDF) under the project (next to Material's own
-`.cache/`), where `key` is a SHA-256 of everything the result depends on, so an entry is
-never stale: changed inputs give a new key. In the environment, EDITION_CACHE=off turns the
-cache off (the benchmark measures a cold build that way) and EDITION_CACHE_DIR=<folder> puts
-it elsewhere (the tests start from an empty one). An unreadable entry is ignored and written
-again. Every entry is written to a temporary file in its folder and renamed over its name
-(os.replace, atomic on one file system), so two builds running at once never read a torn
-entry: each reads the whole of one or the other's, and both wrote the same bytes.
+Entries live in `.cache/edition/<kind>/<key>.json` (`.bin` for bytes, such as a PDF) under
+the project (next to Material's own `.cache/`), where `key` is a SHA-256 of everything the
+result depends on, so an entry is never stale: changed inputs give a new key. In the
+environment, EDITION_CACHE=off turns the cache off (the benchmark measures a cold build that
+way) and EDITION_CACHE_DIR=<folder> puts it elsewhere (the tests start from an empty one).
+An unreadable entry is ignored and written again. Every entry is written to a temporary file
+in its folder and renamed over its name (os.replace, atomic on one file system), so two
+builds running at once never read a torn entry: each reads the whole of one or the other's,
+and both wrote the same bytes.
 """
 from __future__ import annotations
 

@@ -20,7 +20,8 @@ from bs4 import Tag
 from lxml import etree
 from mkdocs.exceptions import PluginError
 
-from edition.formats import meta as edition_meta, offline
+from edition.formats import meta as edition_meta
+from edition.formats import offline
 from edition.formats.meta import Meta
 from edition.formats.offline import Chapter, Target
 
@@ -130,8 +131,8 @@ def footnotes_to_epub(chapter: Chapter) -> None:
 
 
 def note_aside(article: Tag, item: Tag) -> Tag:
-    number = item.get("value") or item["id"].split(":", 1)[1]
-    aside = article.new_tag("aside", attrs={"id": item["id"], "epub:type": "footnote",
+    number = str(item.get("value") or str(item["id"]).split(":", 1)[1])
+    aside = article.new_tag("aside", attrs={"id": str(item["id"]), "epub:type": "footnote",
                                             "role": "doc-footnote"})
     back = article.new_tag("a", attrs={"href": f"#fnref:{number}", "role": "doc-backlink"})
     back.string = f"{number}."
@@ -158,11 +159,11 @@ def link_everything(chapters: list[Chapter], site_url: str) -> None:
     known = {}
     for chapter in chapters:
         for tag in chapter.article.find_all(id=True):
-            tag["id"] = xml_id(tag["id"])
+            tag["id"] = xml_id(str(tag["id"]))
         known[chapter.slug] = offline.ids_of(chapter.article)
     for chapter in chapters:
         for link in chapter.article.select("a[href]"):
-            target = resolve(chapter.path, link["href"])
+            target = resolve(chapter.path, str(link["href"]))
             if isinstance(target, str):
                 link["href"] = target
             elif target.fragment and xml_id(target.fragment) not in known[target.slug]:
@@ -298,4 +299,4 @@ def check_well_formed(name: str, text: str) -> None:
     try:
         etree.fromstring(text.encode("utf-8"))
     except etree.XMLSyntaxError as error:
-        raise PluginError(f"offline formats: EPUB file {name} is not well-formed XML: {error}")
+        raise PluginError(f"offline formats: EPUB file {name} is not well-formed XML: {error}") from error

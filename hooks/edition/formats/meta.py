@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,7 +24,7 @@ PUBLISHER = "Foreign Policy Research Institute"
 PUBLISHED = "2020-09"
 DOWNLOADS = "downloads"         # folder of the site that holds the offline files
 BASENAME = "yau-2020-quiet-rivalry"
-ZIP_EPOCH = datetime(1980, 1, 2, tzinfo=timezone.utc)   # the earliest time a zip entry holds
+ZIP_EPOCH = datetime(1980, 1, 2, tzinfo=UTC)   # the earliest time a zip entry holds
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,10 @@ def build_time(root: Path, work: dict | None = None) -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return at_least_zip_epoch(datetime.fromtimestamp(int(epoch), tz=timezone.utc))
+            return at_least_zip_epoch(datetime.fromtimestamp(int(epoch), tz=UTC))
         except ValueError:
             raise PluginError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since "
-                              "1970-01-01 UTC: set it to one (e.g. `git log -1 --format=%ct`) or unset it")
+                              "1970-01-01 UTC: set it to one (e.g. `git log -1 --format=%ct`) or unset it") from None
     committed = last_commit_time(root)
     if committed is not None:
         return at_least_zip_epoch(committed)
@@ -93,8 +93,8 @@ def build_time(root: Path, work: dict | None = None) -> datetime:
             day = date.fromisoformat(str(released))
         except ValueError:
             raise PluginError(f"data/work.yml: edition.released is {released!r}, not a date "
-                              "(YYYY-MM-DD): write the day this edition was released")
-        return at_least_zip_epoch(datetime(day.year, day.month, day.day, tzinfo=timezone.utc))
+                              "(YYYY-MM-DD): write the day this edition was released") from None
+        return at_least_zip_epoch(datetime(day.year, day.month, day.day, tzinfo=UTC))
     raise PluginError("the offline formats need the build's date: set SOURCE_DATE_EPOCH, build "
                       "from a git checkout, or give edition.released in data/work.yml")
 
@@ -107,7 +107,7 @@ def last_commit_time(root: Path) -> datetime | None:
         return None             # no git on this machine
     if result.returncode or not result.stdout.strip().isdigit():
         return None             # not a checkout (an unpacked archive), or no commit yet
-    return datetime.fromtimestamp(int(result.stdout.strip()), tz=timezone.utc)
+    return datetime.fromtimestamp(int(result.stdout.strip()), tz=UTC)
 
 
 def at_least_zip_epoch(when: datetime) -> datetime:

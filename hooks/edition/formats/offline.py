@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
@@ -23,7 +24,7 @@ from edition.formats.meta import Meta
 # bs4 is imported where pages are read: it takes a tenth of a second, which a build without
 # the offline formats (mkdocs serve, EDITION_FORMATS=off) need not spend.
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup, Tag
+    from bs4 import Tag
 
 # The nav's section that holds the report, in reading order (see report_sections).
 REPORT_NAV_TITLE = "The report"
@@ -107,9 +108,9 @@ def copy_for(chapters: list[Chapter], *, annotations: bool) -> list[Chapter]:
         holder = BeautifulSoup("", "html.parser")
         holder.append(copy.copy(chapter.article))
         article = holder.article
+        assert article is not None          # the copy of an <article>
         clean(article, annotations=annotations)
-        title = article.h1.get_text(" ", strip=True)
-        copies.append(Chapter(chapter.slug, chapter.path, chapter.role, title, article))
+        copies.append(Chapter(chapter.slug, chapter.path, chapter.role, heading_text(article), article))
     return copies
 
 
@@ -121,11 +122,17 @@ def parse_chapter(pages: dict[str, SourcePage], slug: str, path: str, role: str)
         raise PluginError(f"offline formats: the page {path or 'index'} is missing: the PDF and "
                           "EPUB print it; add it to the site, or update edition/formats/offline.py")
     article = BeautifulSoup(f"<article>{page.content}</article>", "html.parser").article
+    assert article is not None         # the parser keeps the <article> it was given
     if article.h1 is None:
         heading = article.new_tag("h1")
         heading.string = page.title     # Material prints the title when the page has no h1
         article.insert(0, heading)
-    return Chapter(slug, path, role, article.h1.get_text(" ", strip=True), article)
+    return Chapter(slug, path, role, heading_text(article), article)
+
+
+def heading_text(article: Tag) -> str:
+    heading = article.h1
+    return heading.get_text(" ", strip=True) if heading is not None else ""
 
 
 # Every page with numbered paragraphs is a section of the report, and only those.
@@ -168,8 +175,10 @@ def clean(article: Tag, *, annotations: bool) -> None:
 # An editors' insertion right after a printed URL ("….html[read: http://…]") would make
 # one unbreakable word of both: a space parts them, as a reader needs.
 def space_after_url(insertion: Tag) -> None:
+    from bs4 import Tag
+
     link = insertion.previous_sibling
-    if getattr(link, "name", None) == "a" and link.get_text().startswith(("http://", "https://")):
+    if isinstance(link, Tag) and link.name == "a" and link.get_text().startswith(("http://", "https://")):
         insertion.insert_before(" ")
 
 
@@ -185,7 +194,7 @@ def strip_space_before(element: Tag) -> None:
 
 # "¶ 12" once, as printed: the screen reader's "Paragraph " span needs CSS no e-reader has.
 def plain_para_number(link: Tag) -> None:
-    number = link.get("href", "").removeprefix("#p")
+    number = str(link.get("href", "")).removeprefix("#p")
     link.clear()
     link.append(f"¶\u00a0{number}")
     link["title"] = f"Paragraph {number}"
@@ -194,12 +203,13 @@ def plain_para_number(link: Tag) -> None:
 # A teacher's copy calls each annotation where its phrase is, as a note is called: the
 # phrase stays marked and is followed by the annotation's number (A12), linked to it.
 def call_annotation(article: Tag, mark: Tag) -> None:
-    note = article.find(id=mark.get("data-note") or None)
+    name = str(mark.get("data-note") or "")
+    note = article.find(id=name) if name else None
     number = note.select_one(".annotation__number") if note else None
     if number is None:
         return
     call = article.new_tag("sup", attrs={"class": "annotation-ref"})
-    link = article.new_tag("a", attrs={"href": f"#{note['id']}"})
+    link = article.new_tag("a", attrs={"href": f"#{name}"})
     link.string = number.get_text(strip=True)
     call.append(link)
     mark.insert_after(call)
@@ -227,7 +237,7 @@ def resolver(chapters: list[Chapter], site_url: str) -> Callable[[str, str], Tar
 
 
 def ids_of(article: Tag) -> set[str]:
-    return {tag["id"] for tag in article.find_all(id=True)}
+    return {str(tag["id"]) for tag in article.find_all(id=True)}
 
 
 # A link whose target is gone (an annotation in a reader's copy) keeps its words, unlinked.

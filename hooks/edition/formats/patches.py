@@ -24,8 +24,8 @@ were written for; tests/test_formats.py reads the structure back from every PDF.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 WEASYPRINT = "70.0"      # the version whose internals these patches know
 NOTE_CLASS = "fn"        # the class of a note's span (edition/formats/pdf.py)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import html
 import logging
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from bs4 import Tag
 from mkdocs.exceptions import PluginError
@@ -152,7 +152,7 @@ def float_footnotes(chapter: Chapter) -> None:
     article = chapter.article
     for notes in article.select("div.footnote"):
         for item in notes.select("li[id^='fn:']"):
-            number = item.get("value") or item["id"].split(":", 1)[1]
+            number = str(item.get("value") or str(item["id"]).split(":", 1)[1])
             call = article.find(id=f"fnref:{number}")
             if call is None:
                 raise PluginError(f"offline formats: {chapter.path}: note {number} is never called")
@@ -161,7 +161,7 @@ def float_footnotes(chapter: Chapter) -> None:
 
 
 def note_float(article: Tag, item: Tag, number: str) -> Tag:
-    note = article.new_tag("span", attrs={"class": "fn", "id": item["id"], "data-n": number})
+    note = article.new_tag("span", attrs={"class": "fn", "id": str(item["id"]), "data-n": number})
     blocks = item.find_all("p", recursive=False) or [item]
     for index, block in enumerate(blocks):
         if index:
@@ -180,8 +180,9 @@ def rename_ids(chapters: list[Chapter]) -> None:
     counts = Counter(name for chapter in chapters for name in offline.ids_of(chapter.article))
     for chapter in chapters:
         for tag in chapter.article.find_all(id=True):
-            if counts[tag["id"]] > 1:
-                chapter.renamed[tag["id"]] = tag["id"] = f"{chapter.slug}--{tag['id']}"
+            name = str(tag["id"])
+            if counts[name] > 1:
+                chapter.renamed[name] = tag["id"] = f"{chapter.slug}--{name}"
 
 
 def global_id(chapters: dict[str, Chapter], target: Target) -> str:
@@ -197,7 +198,7 @@ def link_everything(chapters: list[Chapter], site_url: str) -> None:
     known |= {name for chapter in chapters for name in offline.ids_of(chapter.article)}
     for chapter in chapters:
         for link in chapter.article.select("a[href]"):
-            target = resolve(chapter.path, link["href"])
+            target = resolve(chapter.path, str(link["href"]))
             if isinstance(target, str):
                 link["href"] = target
                 continue
