@@ -30,7 +30,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 # The PDFs or the EPUB alone, in site/downloads/: a build that makes only those (they are
-# made from the rendered pages); `make build` makes both, through hooks/formats_hooks.py.
+# made from the rendered pages); `make build` makes both, through hooks/edition_hooks.py.
 pdf: $(STAMP)
 	$(BIN)/python scripts/formats.py pdf
 
@@ -64,7 +64,9 @@ bench: $(STAMP) $(NODE_STAMP)
 bench-index: $(STAMP)
 	$(BIN)/python scripts/bench_index.py
 
-# A release into the local gh-pages branch with mike (never pushed): make release VERSION=0.1.0
+# A release into the local gh-pages branch with mike (never pushed), built for its public address:
+#   make release VERSION=0.1.0 EDITION_BASE_URL=https://example.org/quiet-rivalry/
+# (stops when the address is missing or loopback: scripts/release.py)
 release: $(STAMP)
 	$(BIN)/python scripts/release.py $(VERSION)
 

@@ -1,69 +1,185 @@
-"""MkDocs hooks of the edition: thin event functions over the modules in hooks/edition/.
+"""The one MkDocs hook of the edition: it owns the build's life cycle and calls each feature
+of hooks/edition/ in the order written here.
 
-Listed under `hooks:` in mkdocs.yml. MkDocs 1.6 puts this folder on sys.path while loading
-the hook, so the `edition` package beside it imports as usual.
+    on_startup   the command (build, serve): formats are not made under serve
+    on_config    the settings (extra.edition + environment); a new, empty build state
+    on_files     the model (model/build.py), then the generated pages and downloads
+    on_page_markdown   the page's place in the model, its title lines; the annotations
+    (Markdown)   the treeprocessors of markdown/extension.py, in their priority order
+    on_page_content    the page's rendered HTML, kept for what is made from it
+    on_env       once every page is rendered: locators, key terms, unmentioned entries
+    on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html)
+    on_post_build      the PDF and EPUB
+
+Listed alone under `hooks:` in mkdocs.yml. MkDocs keeps hook modules loaded for the life of
+`mkdocs serve`: the only state is `build`, replaced by on_config at every (re)build.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from edition import features
+from edition.formats import hook as formats_hook
+from edition.formats.meta import output_names
+from edition.exports import tei, webanno
+from edition.markdown import annotations as page_annotations
+from edition.markdown.context import Current, PageInfo
+from edition.markdown.extension import EditionExtension
+from edition.model import build as model_build
+from edition.model import citable
+from edition.model import settings as edition_settings
+from edition.model.names import Matcher
+from edition.pages import metadata
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from edition import changes, footnotes, registry, sources
-from edition.datafile import read_list
-from edition.extension import EditionExtension
-
-
-EMENDATIONS = "data/emendations.yml"
+log = get_plugin_logger("edition")
 
 
-class State:
-    data: Path
-    emendations: list[dict]
-    marks_found: set[tuple[str, str]]
+@dataclass
+class Build:
+    command: str = "build"
+    settings: dict = field(default_factory=dict)
+    project: features.Project | None = None
+    current: Current = field(default_factory=Current)  # the model and the page rendering
+    material: bool = False  # Material's page markup: the formats can read it
 
 
-state = State()
+# The state of the build under way; replaced at the start of each build.
+build = Build()
 
 
 # Hooks
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    global build
+    build = Build(command=command)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # `mkdocs serve` keeps this module between rebuilds: start every build afresh.
-    registry.reset()
-    state.data = Path(config.config_file_path).parent / "data"
-    state.emendations = changes.load_emendations(state.data / "emendations.yml", EMENDATIONS)
-    state.marks_found = set()
-    config.markdown_extensions.append(EditionExtension(registry.registry))
+    global build
+    root = Path(config.config_file_path).parent
+    build = Build(command=build.command, settings=edition_settings.read(config.extra, root),
+                  material=config.theme.name == "material")
+    config.markdown_extensions.append(EditionExtension(build.current))
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    registry.registry.sources = sources.scan(files)
-    repairs_path = state.data / "repairs.yml"
-    repairs = read_list(repairs_path, "data/repairs.yml") if repairs_path.exists() else []
-    content = changes.changes_page(repairs, state.emendations, registry.registry.sources.anchors)
-    files.append(File.generated(config, "changes.md", content=content))
+    edition = model_build.build(config, files, build.settings)
+    build.current.edition = edition
+    build.current.matcher = Matcher(edition.aliases) if edition.aliases else None
+    build.project = features.Project(Path(config.config_file_path).parent, config, files)
+    for generate in features.GENERATORS:
+        for path, content in generate(edition, build.project).items():
+            files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    current = registry.registry
-    current.page = page.file.src_uri
-    current.in_report = "section" in page.meta
-    labels = footnotes.check_labels(markdown, current.page, current.footnotes)
-    current.footnotes.update((label, current.page) for label in labels)
-    marks = changes.marks_by_location(markdown, current.page)
-    changes.check_marks(current.page, marks, state.emendations, EMENDATIONS)
-    state.marks_found.update(marks)
-    return markdown
+    edition = build.current.edition
+    assert edition is not None
+    build.current.page = page_info(page)
+    return page_annotations.annotate_page(markdown, page.file.src_uri, edition)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build.current.rendered.html[page.file.src_uri] = html
+    build.current.page = None
+    return html
 
 
 @event_priority(-50)  # after every other plugin has seen the pages, as autorefs does
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    changes.check_all_found(state.marks_found, state.emendations, EMENDATIONS)
+    edition, project = build.current.edition, build.project
+    assert edition is not None and project is not None
+    for fill in features.FILLERS:
+        fill(edition, build.current.rendered, project)
+    for warning in features.unmentioned(edition, build.current.rendered):
+        log.warning(warning)
     return env
+
+
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
+    edition = build.current.edition
+    part = edition.part(page.file.src_uri) if edition else None
+    if edition is not None and part is not None and edition.report is not None:
+        context["edition_head"] = metadata.head(edition, part, page.title)
+        # Material prints it as the page's description (else mkdocs.yml's, on every page).
+        page.meta["description"] = metadata.description(edition, part, page.title)
+        context["edition_preview"] = citable.loopback(edition.edition.url) if edition.edition else False
+    return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    edition = build.current.edition
+    if edition is not None:
+        for make in features.AFTER_BUILD:
+            make(edition, build.current.rendered, site)
+    if make_formats():
+        write_formats(config, site)
+
+
+# Helper functions
+
+
+# The page's place in the model and the lines under its title, in this order: the
+# downloads, "Cite this edition", the annotations' toolbar.
+def page_info(page: Page) -> PageInfo:
+    edition = build.current.edition
+    assert edition is not None
+    src, url = page.file.src_uri, page.url
+    lines = []
+    # Only a build that makes the PDF and EPUB links to them (not serve, not EDITION_FORMATS=off).
+    downloads = download_line(url, page.is_homepage) if make_formats() else ""
+    if downloads:
+        lines.append(downloads)
+    if edition.report is not None:
+        cite_url = get_relative_url("cite/", url)
+        source = get_relative_url(features.DIALOG_DATA, url)
+        lines.append(f'<div class="page-cite" data-cite-source="{source}"><a class="cite-open" '
+                     f'href="{cite_url}#cite-edition" data-cite="page">Cite this edition</a></div>')
+    notes = edition.annotations_on(src)
+    if notes:
+        lines.append(page_annotations.controls_html(notes))
+    return PageInfo(src, url, edition.part(src), tuple(lines), (downloads,) if downloads else (),
+                    cite_links=edition.report is not None)
+
+
+def make_formats() -> bool:
+    return build.material and build.command != "serve" and bool(edition_settings.format_kinds(build.settings))
+
+
+# The line goes right under the page's title, where a reader looks for it; the search index
+# leaves it out (data-search-exclude), as it is on every page. A div, not a p: every p of
+# a section page is a numbered paragraph of the report.
+def download_line(page_url: str, homepage: bool) -> str:
+    names = {**output_names(), "tei": tei.FILE, "annotations": webanno.FILE}
+    urls = {kind: get_relative_url(name, page_url) for kind, name in names.items()}
+    if homepage:
+        return (
+            '<div class="edition-downloads" data-search-exclude>Download this edition: '
+            f'<a href="{urls["a4"]}">PDF (A4)</a> · <a href="{urls["letter"]}">PDF (US Letter)</a>'
+            f' · <a href="{urls["epub"]}">EPUB</a>. Teacher\'s copy, with the annotations and '
+            f'discussion questions: <a href="{urls["a4-teacher"]}">PDF (A4)</a> · '
+            f'<a href="{urls["letter-teacher"]}">PDF (US Letter)</a>. For other tools: '
+            f'<a href="{urls["tei"]}">TEI P5</a> · <a href="{urls["annotations"]}">Web Annotations</a>.</div>'
+        )
+    return (
+        '<div class="edition-downloads" data-search-exclude>'
+        f'<a href="{urls["a4"]}">Download PDF</a> (A4; <a href="{urls["letter"]}">US Letter</a>)'
+        f' · <a href="{urls["epub"]}">Download EPUB</a> · <a href="{urls["tei"]}">TEI</a>'
+        f' · <a href="{urls["annotations"]}">Web Annotations</a></div>'
+    )
+
+
+def write_formats(config: MkDocsConfig, site: Path) -> None:
+    assert build.project is not None
+    formats_hook.write(config, build.project.files, edition_settings.format_kinds(build.settings), build.settings)

@@ -43,11 +43,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EDITION_FORMATS": "off",
        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1600000000")}
-REPORT_PAGES = ["about-the-author", "executive-summary", "introduction", "en-route-to-beijing",
-                "wrestling-for-digital-supremacy", "conclusion"]
+# The report's sections in reading order, from the nav's group "The report" (where they are written).
+REPORT_PAGES = [page.removesuffix(".md") for group in yaml.safe_load(
+    (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["nav"]
+    if isinstance(group, dict) and "The report" in group for page in group["The report"]]
 PAGE_KINDS = {"title": "", "section": "en-route-to-beijing/", "bibliography": "bibliography/",
               "glossary": "glossary/", "entities": "entities/", "changes": "changes/"}
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -20,18 +20,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import markdown  # noqa: E402
+from edition.markdown.context import Current, PageInfo  # noqa: E402
+from edition.markdown.extension import EditionExtension  # noqa: E402
+from edition.model import build, settings  # noqa: E402
+from edition.model.edition import Edition, Part  # noqa: E402
+from edition.model.names import Matcher  # noqa: E402
 
-from edition import indexdata  # noqa: E402
-from edition.extension import EditionExtension  # noqa: E402
-from edition.mentions import Matcher  # noqa: E402
-from edition.registry import Registry  # noqa: E402
-
-SECTIONS = ["about-the-author", "executive-summary", "introduction", "en-route-to-beijing",
-            "wrestling-for-digital-supremacy", "conclusion"]
+PAGE = PageInfo("bench.md", "bench/", Part("bench.md", "bench/", "Bench", "section", 1))
 
 
-def report_text() -> str:
-    pages = [(ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8") for name in SECTIONS]
+def the_edition() -> Edition:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(str(ROOT / "mkdocs.yml"), hooks=[])
+    return build.build(config, get_files(config), settings.read(config.extra, ROOT))
+
+
+def report_text(edition: Edition) -> str:
+    pages = [(ROOT / "docs" / part.src_uri).read_text(encoding="utf-8") for part in edition.sections]
     return "\n\n".join(re.sub(r"^---\n.*?\n---\n", "", page, flags=re.DOTALL) for page in pages)
 
 
@@ -45,15 +52,13 @@ def repeated(text: str, times: int) -> str:
     return "\n\n".join(copies)
 
 
-def convert_seconds(text: str, index: indexdata.Index | None, repeat: int) -> float:
+def convert_seconds(text: str, edition: Edition, with_index: bool, repeat: int) -> float:
     """The best of `repeat` timed conversions, after one untimed run that warms caches."""
     timings = []
     for _ in range(repeat + 1):
-        registry = Registry(page="bench.md", in_report=True, scan_mentions=True)
-        if index is not None:
-            registry.index, registry.matcher = index, Matcher(index.owners)
+        current = Current(edition, Matcher(edition.aliases) if with_index else None, PAGE)
         md = markdown.Markdown(extensions=["attr_list", "md_in_html", "footnotes",
-                                           EditionExtension(registry)])
+                                           EditionExtension(current)])
         start = time.perf_counter()
         md.convert(text)
         timings.append(time.perf_counter() - start)
@@ -64,16 +69,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="runs per size; the best is kept")
     args = parser.parse_args()
-    index = indexdata.load(ROOT / "data/glossary.yml", ROOT / "data/entities.yml", ROOT)
-    text = report_text()
-    print(f"aliases in the matcher: {len(index.owners)}")
+    index = the_edition()
+    text = report_text(index)
+    print(f"aliases in the matcher: {len(index.aliases)}")
     print(f"{'text':>5} {'words':>8} {'without index s':>16} {'with index s':>13} "
           f"{'index share':>12} {'growth':>7}")
     base = 0.0
     for times in (1, 10, 50):
         sample = repeated(text, times)
-        off = convert_seconds(sample, None, args.repeat)
-        on = convert_seconds(sample, index, args.repeat)
+        off = convert_seconds(sample, index, False, args.repeat)
+        on = convert_seconds(sample, index, True, args.repeat)
         base = base or on
         print(f"{times:>4}x {len(sample.split()):>8} {off:>16.4f} {on:>13.4f} "
               f"{(on - off) / on:>11.0%} {on / base:>6.1f}x")

@@ -16,11 +16,11 @@ from helpers import BUILD_ENV, BuiltSite, build_site, git  # noqa: E402
 from import_report import SOURCE, Block, parse_source  # noqa: E402
 
 
+# The edition built once per session without the PDF and EPUB (EDITION_FORMATS=off): every
+# page, link and content test reads it. The formats' tests have their own build (formats_site).
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    # Without the PDFs and EPUB: tests/test_formats.py builds them in a fixture of its own.
-    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"),
-                       {**BUILD_ENV, "EDITION_FORMATS": "off"})
+    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"), formats=False)
     assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.log}"
     return built
 
@@ -46,14 +46,32 @@ def formats_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def formats_site(tmp_path_factory: pytest.TempPathFactory, formats_env) -> BuiltSite:
     """The edition with its PDFs and EPUB (tests/test_formats*.py)."""
-    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("formats-site"), formats_env)
+    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("formats-site"), env=formats_env)
     assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.log}"
     return built
+
+
+# Markers from what a test needs: browser tests (tests/browser/), the formats' build, and
+# the slow fixtures (a build of the whole edition, released versions). `-m "not slow"`
+# keeps the in-memory and tiny-site tests, which take seconds.
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+        if "formats_site" in fixtures:
+            item.add_marker(pytest.mark.formats)
+        if fixtures & {"site", "formats_site", "released"}:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
 def source_blocks() -> list[Block]:
     return parse_source(SOURCE.read_text(encoding="utf-8"))
+
+
+# A release must name a public address (scripts/release.py refuses a loopback one).
+PUBLIC_BASE = "https://edition.example.org/quiet-rivalry/"
 
 
 @pytest.fixture(scope="session")
@@ -64,7 +82,8 @@ def released(tmp_path_factory) -> Path:
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
     identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@127.0.0.1",
                 "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@127.0.0.1"}
-    env = {**os.environ, **identity, "EDITION_FORMATS": "off", "SOURCE_DATE_EPOCH": "1600000000"}
+    env = {**os.environ, **identity, "EDITION_FORMATS": "off", "SOURCE_DATE_EPOCH": "1600000000",
+           "EDITION_BASE_URL": PUBLIC_BASE}
     version = yaml.safe_load((repo / "data/work.yml").read_text())
     first = version["edition"]["version"]
     subprocess.run([sys.executable, "scripts/release.py", first], cwd=repo, env=env, check=True,
@@ -78,3 +97,8 @@ def released(tmp_path_factory) -> Path:
     subprocess.run([sys.executable, "scripts/release.py", "0.2.0"], cwd=repo, env=env, check=True,
                    capture_output=True)
     return repo
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from what the features make now (review the diff)")

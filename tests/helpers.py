@@ -2,6 +2,7 @@
 tests/base.py lays out a tiny site and asserts the exact messages a build logs)."""
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -21,14 +22,14 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 # edition is a cold one and a second build reads what the first one cached.
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000",
              "EDITION_CACHE_DIR": tempfile.mkdtemp(prefix="edition-test-cache-")}
-# The reading order of the report's pages, as in the nav.
+GENERATED_PAGES = ("changes.md", "bibliography.md", "glossary.md", "entities.md", "teaching.md",
+                   "map-and-timeline.md", "cite.md", "changelog.md")
+# The report's sections in reading order, as the nav gives them (its group "The report",
+# the one place they are written): "introduction", ...
 REPORT_PAGES = [
-    "about-the-author",
-    "executive-summary",
-    "introduction",
-    "en-route-to-beijing",
-    "wrestling-for-digital-supremacy",
-    "conclusion",
+    page.removesuffix(".md") for group in yaml.safe_load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["nav"]
+    if isinstance(group, dict) and "The report" in group for page in group["The report"]
 ]
 
 
@@ -54,17 +55,24 @@ class BuiltSite:
         return sorted(self.path.rglob("*.html"))
 
 
-def build_site(config_file: Path, out: Path, env: dict[str, str] | None = None) -> BuiltSite:
+def build_site(config_file: Path, out: Path, formats: bool = True,
+               env: dict[str, str] | None = None) -> BuiltSite:
     result = subprocess.run(
         [*MKDOCS, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(out)],
-        capture_output=True, text=True, env=env or BUILD_ENV, cwd=config_file.parent,
+        capture_output=True, text=True, cwd=config_file.parent,
+        env=env or {**BUILD_ENV, "EDITION_FORMATS": "on" if formats else "off"},
     )
     return BuiltSite(out, result.returncode, result.stdout + result.stderr)
 
 
 def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = None,
-              nav: list | None = None, bib: dict[str, str] | None = None) -> BuiltSite:
-    """A site with the edition's hooks and Markdown settings, the given pages, data and bib files."""
+              nav: list | None = None, bib: dict[str, str] | None = None,
+              report: list[str] | None = None) -> BuiltSite:
+    """A site with the edition's hooks and Markdown settings, the given pages, data and bib files.
+
+    Without a `nav`, the nav holds index.md, then the group "The report" (whose pages are
+    the report's sections, as in the edition's nav): the pages `report` names, by default
+    every page but index.md, then the other pages."""
     config = yaml.safe_load(
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", "")
     )
@@ -76,10 +84,21 @@ def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = No
         "markdown_extensions": config["markdown_extensions"],
         "validation": config["validation"],
         "plugins": [],
+        # The pages the hook generates, which a tiny site's nav does not list.
+        "not_in_nav": "\n".join(f"/{name}" for name in GENERATED_PAGES),
     }
-    if nav is not None:
-        config["nav"] = nav
+    if nav is None:
+        sections = report if report is not None else [name for name in pages if name != "index.md"]
+        others = [name for name in pages if name not in sections and name != "index.md"]
+        nav = (["index.md"] if "index.md" in pages else []) + [{"The report": sections}] + others
+    config["nav"] = nav
     (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    site_files(tmp, pages, data, bib)
+    return build_in_process(tmp / "mkdocs.yml", tmp / "site")
+
+
+def site_files(tmp: Path, pages: dict[str, str], data: dict[str, str] | None,
+               bib: dict[str, str] | None) -> None:
     for name, content in {**pages}.items():
         path = tmp / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +107,34 @@ def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = No
         (tmp / folder).mkdir(exist_ok=True)
         for name, content in (files or {}).items():
             (tmp / folder / name).write_text(textwrap.dedent(content).lstrip(), encoding="utf-8")
-    return build_site(tmp / "mkdocs.yml", tmp / "site")
+
+
+# `mkdocs build --strict` in this process: a tiny site builds in a fraction of a second
+# instead of the seconds a new Python process takes to import MkDocs. What the build logs
+# is kept as the command would print it ("WARNING -  ..."), with the error that stopped it.
+def build_in_process(config_file: Path, out: Path) -> BuiltSite:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    records: list[str] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: records.append(f"{record.levelname:<7} -  {record.getMessage()}")
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    saved = {name: os.environ.get(name) for name in ("SOURCE_DATE_EPOCH", "EDITION_CACHE_DIR")}
+    os.environ.update({name: BUILD_ENV[name] for name in saved})
+    returncode = 0
+    try:
+        build(load_config(str(config_file), site_dir=str(out), strict=True))
+    except (MkDocsException, SystemExit) as error:
+        records.append(f"Error: {error}")
+        returncode = 1
+    finally:
+        logger.removeHandler(handler)
+        for name, value in saved.items():
+            os.environ.pop(name) if value is None else os.environ.__setitem__(name, value)
+    return BuiltSite(out, returncode, "\n".join(records))
 
 
 def words(text: str) -> list[str]:
@@ -98,3 +144,41 @@ def words(text: str) -> list[str]:
 def git(folder: Path, *args: str, env: dict | None = None) -> str:
     return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, text=True,
                           env=env).stdout
+
+
+# In memory, without a subprocess (as mkdocs-autorefs' tests/helpers.py builds its pages):
+# the model of a project, and one page rendered by the edition's Markdown.
+
+
+def load_project(root: Path, **overrides):
+    """The project's MkDocs config (no hooks loaded) and its files."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(str(root / "mkdocs.yml"), hooks=[], **overrides)
+    return config, get_files(config)
+
+
+def build_edition(root: Path = ROOT, **settings):
+    from edition.model import build
+    from edition.model import settings as edition_settings
+
+    config, files = load_project(root)
+    given = edition_settings.read(config.extra, root, {})
+    return build.build(config, files, {**given, **settings})
+
+
+def render_page(src_uri: str, root: Path = ROOT) -> str:
+    """One page of a project rendered in memory by the one hook, as `mkdocs build` would."""
+    import edition_hooks as hooks
+    from mkdocs.structure.pages import Page
+
+    config, files = load_project(root)
+    config.plugins._current_plugin = "edition"  # File.generated() names the plugin at work
+    config = hooks.on_config(config)
+    files = hooks.on_files(files, config=config)
+    page = Page(None, files.get_file_from_path(src_uri), config)
+    page.read_source(config)
+    page.markdown = hooks.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
+    page.render(config, files)
+    return hooks.on_page_content(page.content or "", page=page, config=config, files=files)

@@ -1,15 +1,11 @@
-"""The bibliography: data from bib/, the page with back links, downloads that parse back."""
+"""The bibliography: data from bib/, the page with back links (the downloads: test_exports.py)."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import bibtexparser
 import pytest
-import rispy
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.source.json import CiteProcJSON
 from mkdocs.exceptions import PluginError
 
 from helpers import tiny_site
@@ -18,11 +14,16 @@ ROOT = Path(__file__).resolve().parent.parent
 ARCHIVE = "https://web.archive.org/web/*/"
 
 
-def bib_entries() -> dict[str, dict[str, str]]:
+# The works of bib/ (all files, or one: report.bib holds the works the footnotes cite,
+# editors.bib those the editors consulted).
+def bib_entries(files: str = "*.bib") -> dict[str, dict[str, str]]:
     # Read with bibtexparser, not the pybtex the build uses: an independent reading.
-    library = bibtexparser.parse_string((ROOT / "bib/report.bib").read_text(encoding="utf-8"))
-    assert not library.failed_blocks
-    return {entry.key: {f.key: f.value for f in entry.fields} for entry in library.entries}
+    found = {}
+    for path in sorted((ROOT / "bib").glob(files)):
+        library = bibtexparser.parse_string(path.read_text(encoding="utf-8"))
+        assert not library.failed_blocks, path
+        found.update((entry.key, {f.key: f.value for f in entry.fields}) for entry in library.entries)
+    return found
 
 
 def citations_in_docs() -> dict[str, list[tuple[str, int]]]:
@@ -45,7 +46,7 @@ def test_every_work_has_one_entry_with_its_anchor(site):
 
 def test_every_footnote_citation_is_a_work_of_the_bibliography(site):
     cited = citations_in_docs()
-    assert set(cited) == set(bib_entries())
+    assert set(cited) == set(bib_entries("report.bib"))
     assert sorted(n for uses in cited.values() for _, n in uses) == sorted(
         [1, 2, 2, 2, 2, *range(3, 16), 16, 17, 18, 19])
     for key, uses in cited.items():
@@ -59,9 +60,23 @@ def test_entries_link_back_to_every_footnote_that_cites_them(site):
     for key, uses in citations_in_docs().items():
         meta = page.find(id=key).select_one(".bib-entry__meta")
         links = [(a.get_text(), a["href"]) for a in meta.find_all("a") if "#fn:" in a["href"]]
-        assert links == [(f"n. {n}", f"../{p}/#fn:{n}") for p, n in sorted(uses, key=lambda u: u[1])]
+        assert links == [(f"n.\u00a0{n}", f"../{p}/#fn:{n}") for p, n in sorted(uses, key=lambda u: u[1])]
     yau = page.find(id="yau2019smart").select_one(".bib-entry__meta").get_text(" ", strip=True)
-    assert yau.startswith("Cited in n. 16 , n. 18")
+    assert yau.startswith("Cited in n.\u00a016 , n.\u00a018")
+
+
+# The works only the editors' annotations cite: their own section, each linked to the notes.
+def test_works_consulted_by_the_editors_link_back_to_their_annotations(site):
+    page = site.page("bibliography")
+    heading = page.find(id="works-consulted-by-the-editors")
+    consulted = [e["id"] for e in heading.find_all_next("div", class_="bib-entry")]
+    assert consulted and not set(consulted) & set(citations_in_docs())
+    for key in consulted:
+        links = page.find(id=key).select(".bib-entry__meta a[href*='#note-']")
+        assert links, key
+        for link in links:
+            target, note = link["href"].split("#")
+            assert site.page(target.strip("./").rstrip("/")).find(id=note), (key, link["href"])
 
 
 def test_every_url_has_its_archive_link(site):
@@ -100,9 +115,14 @@ def test_entries_are_formatted_in_chicago_author_date(site, key, expected):
 
 
 def test_entries_are_sorted_by_author_or_title(site):
-    texts = [entry_text(e) for e in site.page("bibliography").select("div.bib-entry")]
-    sort_keys = [re.sub(r"^[“\"']", "", t).casefold() for t in texts]
-    assert sort_keys == sorted(sort_keys)
+    page = site.page("bibliography")
+    consulted = page.find(id="works-consulted-by-the-editors").find_all_next("div", class_="bib-entry")
+    cited = [e for e in page.select("div.bib-entry") if e not in consulted]
+    for section in (cited, consulted):
+        # The author (or title) before the year: "People's Daily" sorts before "People's Daily Online".
+        sort_keys = [re.split(r"\. (?=\d{4}|n\.d\.)", re.sub(r"^[“\"']", "", entry_text(e)))[0].casefold()
+                     for e in section]
+        assert sort_keys == sorted(sort_keys)
 
 
 def test_footnote_9_keeps_its_misprint_and_the_entry_has_the_correction(site):
@@ -114,54 +134,14 @@ def test_footnote_9_keeps_its_misprint_and_the_entry_has_the_correction(site):
     assert "eng.sectsc.org" in fields["note"]
 
 
-def download(site, name: str) -> str:
-    links = [a["href"] for a in site.page("bibliography").find("article").find_all("a")]
-    assert name in links
-    return (site.path / "bibliography" / name).read_text(encoding="utf-8")
-
-
-def test_bibtex_download_parses_back(site):
-    library = bibtexparser.parse_string(download(site, "report.bib"))
-    assert not library.failed_blocks
-    exported = {e.key: {f.key: f.value for f in e.fields} for e in library.entries}
-    source = bib_entries()
-    assert exported.keys() == source.keys()
-    for key, fields in source.items():
-        assert exported[key]["title"] == fields["title"]
-        assert exported[key].get("url") == fields.get("url")
-        assert exported[key]["year"] == (fields.get("date") or fields["year"])[:4]
-
-
-def test_ris_download_parses_back(site):
-    records = rispy.loads(download(site, "report.ris"))
-    source = bib_entries()
-    assert len(records) == len(source)
-    by_id = {r["id"]: r for r in records}
-    assert by_id["yau2019smart"]["type_of_reference"] == "MGZN"
-    assert by_id["yau2019smart"]["date"] == "2019/08/07/"
-    assert by_id["shih2017digital"]["authors"] == ["Shih, Gerry"]
-    for key, fields in source.items():
-        assert by_id[key].get("urls", [None])[0] == fields.get("url")
-
-
-def test_csl_json_download_parses_back_and_formats(site):
-    items = json.loads(download(site, "report.json"))
-    source = CiteProcJSON(items)
-    assert sorted(source) == sorted(bib_entries())
-    style = CitationStylesStyle(str(ROOT / "vendor/csl/apa.csl"), validate=False)
-    bibliography = CitationStylesBibliography(style, source, formatter.plain)
-    for key in source:
-        bibliography.register(Citation([CitationItem(key)]))
-    formatted = [str(entry) for entry in bibliography.bibliography()]
-    assert len(formatted) == len(items)
-    assert any("Smart Cities or Surveillance" in text for text in formatted)
+# The downloads, read back by independent readers: tests/test_exports.py.
 
 
 # Bad input, each on a tiny site with one defect.
 
 GOOD_BIB = "@online{work, title = {A title}, date = {2019}, url = {http://example.org/a}}\n"
 CITING = {"index.md": "Home.\n",
-          "a.md": "---\nsection: 1\n---\n\nText.[^1]\n{#p1}\n\n[^1]: [A title](@work), 2019.\n"}
+          "a.md": "Text.[^1]\n{#p1}\n\n[^1]: [A title](@work), 2019.\n"}
 
 
 @pytest.mark.parametrize(
@@ -199,8 +179,8 @@ def test_tiny_site_with_good_bibliography_builds(tmp_path):
 
 
 def test_the_vendored_styles_are_the_styles_the_edition_uses():
-    from edition import bibformat, citations
-    used = {bibformat.STYLE} | {style for style, _ in citations.STYLES.values()}
+    from edition.pages import bibliography, cite
+    used = {bibliography.STYLE} | {style for style, _ in cite.STYLES.values()}
     assert {path.stem for path in (ROOT / "vendor/csl").glob("*.csl")} == used
 
 

@@ -7,7 +7,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from edition import citeproc
-from edition.cache import Cache, key
+from edition.citeproc.cache import Cache, key
 
 ITEM = {"id": "yau2020", "type": "report", "title": "Russia and China's quiet rivalry in Central Asia",
         "author": [{"family": "Yau", "given": "Niva"}], "issued": {"date-parts": [[2020, 9]]},

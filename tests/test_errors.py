@@ -5,7 +5,7 @@ import pytest
 
 from helpers import tiny_site
 
-SECTION = "---\nsection: 1\n---\n\n"
+SECTION = ""  # every page but index.md is a section of the report (helpers.tiny_site)
 GOOD_NOTE = "Text.[^1]\n{#p1}\n\n[^1]: A note.\n"
 RECORDED = """\
 - where: p1
@@ -48,7 +48,7 @@ CASES = [
     ("emendation entry without a reason",
      {"a.md": SECTION + "One.\n{#p1}\n"},
      {"emendations.yml": "- where: p1\n  mark: x\n"},
-     "data/emendations.yml: entry 1 (p1): missing reason"),
+     "data/emendations.yml, line 1, emendation 'p1', field 'reason': missing: add it"),
     ("emendations file that is not YAML",
      {"a.md": SECTION + "One.\n{#p1}\n"}, {"emendations.yml": "- where: [p1\n"},
      "data/emendations.yml, line 2: not valid YAML"),
@@ -68,6 +68,20 @@ def test_the_same_pages_without_the_defect_build(tmp_path):
         "index.md": "Home.\n",
         "a.md": SECTION + "One {++[sic]++}.[^1]\n{#p1}\n\n[^1]: A note.\n",
         "b.md": "A page outside the report may have plain paragraphs.\n",
-    }, {"emendations.yml": RECORDED})
+    }, {"emendations.yml": RECORDED}, report=["a.md"])
     assert site.returncode == 0, site.log
     assert '<ins class="critic">[sic]</ins>' in (tmp_path / "site/a/index.html").read_text()
+
+
+# Every problem of the sources is reported in one build, not only the first.
+def test_every_problem_is_reported_at_once(tmp_path):
+    site = tiny_site(tmp_path, {
+        "index.md": "Home.\n",
+        "a.md": "One.[^7]\n{#p1}\n\nTwo {++[sic]++}.\n{#p1}\n",
+    }, {"emendations.yml": "- where: p9\n  mark: \"{--x--}\"\n  reason: An example.\n"})
+    assert site.returncode != 0
+    for message in ("a.md: footnote [^7] (id fn:7) is referenced but never defined",
+                    "a.md: duplicate paragraph id 'p1', already used on this page",
+                    "a.md: editorial change '{++[sic]++}' in p1 is not recorded in",
+                    "the change recorded for p9 ('{--x--}') is not in the text"):
+        assert message in site.log, site.log

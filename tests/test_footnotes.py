@@ -27,8 +27,8 @@ def test_printed_numbers_continue_across_pages(tmp_path):
     # Python-Markdown alone would show "1" for the first note of every page.
     site = tiny_site(tmp_path, {
         "index.md": "Home.\n",
-        "one.md": "---\nsection: 1\n---\n\nText.[^3] More.[^4]\n{#p1}\n\n[^3]: Three.\n\n[^4]: Four.\n",
-        "two.md": "---\nsection: 2\n---\n\nText.[^5]\n{#p2}\n\n[^5]: Five.\n",
+        "one.md": "Text.[^3] More.[^4]\n{#p1}\n\n[^3]: Three.\n\n[^4]: Four.\n",
+        "two.md": "Text.[^5]\n{#p2}\n\n[^5]: Five.\n",
     })
     assert site.returncode == 0, site.log
     two = (tmp_path / "site/two/index.html").read_text()

@@ -8,11 +8,10 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
-from edition.extension import EditionExtension
-from edition.indexdata import Entry
-from edition.mentions import Matcher
-from edition.registry import Registry
+from edition.markdown.context import Current, PageInfo
+from edition.markdown.extension import EditionExtension
+from edition.model.edition import Entry, Part
+from edition.model.names import Matcher
 from helpers import REPORT_PAGES, tiny_site
 from import_report import SOURCE, parse_source
 
@@ -22,7 +21,7 @@ ENTITIES = yaml.safe_load((ROOT / "data/entities.yml").read_text())
 
 
 def entry(entry_id: str, *aliases: str, kind: str = "entity") -> Entry:
-    return Entry(kind, entry_id, entry_id.title(), list(aliases), f"About {entry_id}.", None)
+    return Entry(kind, entry_id, entry_id.title(), tuple(aliases), f"About {entry_id}.", None)
 
 
 # The matcher
@@ -49,22 +48,27 @@ def test_matcher_takes_longest_whole_words(text, found):
 
 # The tree walk, on small pages converted with the edition's extension alone
 
-def convert(source: str, in_report: bool = True) -> tuple[str, Registry]:
-    registry = Registry(page="a.md", in_report=in_report, scan_mentions=True)
-    owners = {"SCO": entry("sco", "SCO", kind="term"), "Xi": entry("xi", "Xi")}
-    registry.matcher = Matcher(owners)
-    registry.index = object()
-    md = markdown.Markdown(extensions=["attr_list", "footnotes", EditionExtension(registry)])
-    return md.convert(source), registry
+SECTION = PageInfo("a.md", "a/", Part("a.md", "a/", "A", "section", 1))
+
+
+def convert(source: str, owners: dict[str, Entry] | None = None) -> tuple[str, Current]:
+    owners = owners or {"SCO": entry("sco", "SCO", kind="term"), "Xi": entry("xi", "Xi")}
+    current = Current(matcher=Matcher(owners), page=SECTION)
+    md = markdown.Markdown(extensions=["attr_list", "footnotes", EditionExtension(current)])
+    return md.convert(source), current
+
+
+def anchors(current: Current, entry_id: str) -> set[str]:
+    return {str(mention.anchor) for mention in current.rendered.mentions[entry_id]}
 
 
 def test_first_mention_of_a_term_links_to_the_glossary_with_its_definition():
-    html, registry = convert("The SCO and Xi.\n{#p1}\n\nThe SCO again.\n{#p2}\n")
+    html, current = convert("The SCO and Xi.\n{#p1}\n\nThe SCO again.\n{#p2}\n")
     assert html.count('class="gloss-term"') == 1
     assert '<a aria-describedby="gloss-tip-sco" class="gloss-term" href="glossary.md#sco">SCO</a>' in html
     assert '<span class="gloss-tip" id="gloss-tip-sco" role="tooltip"><strong>Sco</strong>: About sco.</span>' in html
-    assert {(loc.anchor) for loc in registry.mentions["sco"]} == {"p1", "p2"}
-    assert {(loc.anchor) for loc in registry.mentions["xi"]} == {"p1"}
+    assert anchors(current, "sco") == {"p1", "p2"}
+    assert anchors(current, "xi") == {"p1"}
 
 
 @pytest.mark.parametrize(
@@ -78,21 +82,19 @@ def test_first_mention_of_a_term_links_to_the_glossary_with_its_definition():
     ids=["heading", "link", "code", "pull quote"],
 )
 def test_no_mention_inside_headings_links_code_or_pull_quotes(source):
-    html, registry = convert(source)
-    assert "gloss-term" not in html and "sco" not in registry.mentions
+    html, current = convert(source)
+    assert "gloss-term" not in html and "sco" not in current.rendered.mentions
 
 
 def test_notes_are_indexed_but_terms_are_linked_in_paragraphs_only():
-    html, registry = convert("Text.[^1]\n{#p1}\n\n[^1]: The SCO, 2019.\n")
+    html, current = convert("Text.[^1]\n{#p1}\n\n[^1]: The SCO, 2019.\n")
     assert "gloss-term" not in html
-    assert {loc.anchor for loc in registry.mentions["sco"]} == {"fn:1"}
+    assert anchors(current, "sco") == {"fn:1"}
 
 
 def test_data_is_escaped_in_the_tooltip():
-    registry = Registry(page="a.md", in_report=True, scan_mentions=True)
-    evil = Entry("term", "sco", "SCO <b>", ["SCO"], "<script>alert(1)</script>", None)
-    registry.matcher, registry.index = Matcher({"SCO": evil}), object()
-    html = markdown.Markdown(extensions=["attr_list", EditionExtension(registry)]).convert("SCO.\n{#p1}\n")
+    evil = Entry("term", "sco", "SCO <b>", ("SCO",), "<script>alert(1)</script>", None)
+    html, _ = convert("SCO.\n{#p1}\n", {"SCO": evil})
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
@@ -209,7 +211,7 @@ def test_terms_in_the_text_link_to_the_glossary_once_per_page(site):
 
 # Bad input, each on a tiny site with one defect.
 
-PAGES = {"index.md": "Home.\n", "a.md": "---\nsection: 1\n---\n\nThe SCO met Xi.\n{#p1}\n"}
+PAGES = {"index.md": "Home.\n", "a.md": "The SCO met Xi.\n{#p1}\n"}
 TERM = "- id: sco\n  term: Shanghai Cooperation Organization\n  aliases: [SCO]\n  definition: A body.\n"
 PERSON = "- id: xi\n  type: person\n  name: Xi Jinping\n  aliases: [Xi]\n  description: A leader.\n"
 
@@ -218,15 +220,16 @@ PERSON = "- id: xi\n  type: person\n  name: Xi Jinping\n  aliases: [Xi]\n  descr
     "glossary, entities, message",
     [
         (TERM, PERSON.replace("[Xi]", "[Xi, SCO]"),
-         "data/entities.yml: entry 'xi': alias 'SCO' also belongs to term 'sco'"),
+         "data/entities.yml, line 4, entity 'xi', field 'aliases[2]': alias 'SCO' also belongs to term 'sco'"),
         (TERM + "  related: [csto\n", PERSON, "data/glossary.yml, line 6: not valid YAML"),
-        (TERM, PERSON.replace("  type: person\n", ""), "data/entities.yml: entry 'xi': missing field 'type'"),
-        (TERM + "  colour: blue\n", PERSON, "data/glossary.yml: entry 'sco': unknown field 'colour'"),
-        (TERM, PERSON.replace("person", "deity"), "data/entities.yml: entry 'xi': field 'type' is 'deity'"),
+        (TERM, PERSON.replace("  type: person\n", ""), "data/entities.yml, line 1, entity 'xi', field 'type': missing"),
+        (TERM + "  colour: blue\n", PERSON, "data/glossary.yml, line 5, term 'sco', field 'colour': unknown field"),
+        (TERM, PERSON.replace("person", "deity"),
+         "data/entities.yml, line 2, entity 'xi', field 'type': 'deity' is not one of"),
         (TERM, PERSON.replace("type: person", "type: place"),
-         "data/entities.yml: entry 'xi': a place needs field 'coordinates'"),
+         "data/entities.yml, line 1, entity 'xi', field 'coordinates': a place must have coordinates"),
         (TERM + "  related: [csto]\n", PERSON,
-         "data/glossary.yml: entry 'sco': field 'related' names 'csto', which is not a term id"),
+         "data/glossary.yml, line 5, term 'sco', field 'related[1]': 'csto' is not the id of a term"),
         (TERM, PERSON + PERSON.replace("xi", "hu").replace("[Xi]", "[Hu]"),
          "data/entities.yml: entry 'hu' is never mentioned in the text"),
     ],
@@ -270,5 +273,5 @@ def test_timeline_event_in_no_paragraph_stops_the_build(tmp_path):
     timeline = "- year: 2001\n  label: The SCO is founded\n  paragraph: p7\n"
     site = tiny_site(tmp_path, PAGES, {"glossary.yml": TERM, "entities.yml": PERSON, "timeline.yml": timeline})
     assert site.returncode != 0, site.log
-    assert ("data/timeline.yml: event 'The SCO is founded' (2001): field 'paragraph' is 'p7', "
-            "which is not in the text") in site.log
+    assert ("data/timeline.yml, line 3, event 1, field 'paragraph': 'p7' is not in the text: "
+            "use an existing pN or fn:N") in site.log

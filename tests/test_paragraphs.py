@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import re
 
+from edition.model.anchors import Anchor
 from helpers import REPORT_PAGES
-
-PARAGRAPH_ID = re.compile(r"^p[1-9][0-9]*$")
 
 
 def report_paragraphs(site):
@@ -19,7 +18,7 @@ def test_every_paragraph_has_a_well_formed_unique_id_in_reading_order(site):
     ids = []
     for page, paragraph in report_paragraphs(site):
         assert paragraph.get("id"), f"{page}: paragraph without id: {paragraph.get_text()[:60]!r}"
-        assert PARAGRAPH_ID.match(paragraph["id"]), f"{page}: bad id {paragraph['id']!r}"
+        assert Anchor.is_valid(paragraph["id"], ("p",)), f"{page}: bad id {paragraph['id']!r}"
         ids.append(paragraph["id"])
     assert len(ids) == len(set(ids)), "duplicate paragraph ids"
     numbers = [int(i[1:]) for i in ids]

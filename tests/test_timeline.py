@@ -2,7 +2,6 @@
 the exact message for each kind of bad entry, and the HTML."""
 from __future__ import annotations
 
-import re
 import textwrap
 from pathlib import Path
 
@@ -10,23 +9,19 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from edition.timeline import MONTHS, load_timeline, timeline_html
+from edition.model.events import MONTHS, load_timeline
+from edition.pages.timeline import timeline_html
+from helpers import build_edition
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMELINE = ROOT / "data" / "timeline.yml"
 
 
-# The report's passages as written in docs/: paragraphs ending in {#pN}, footnotes [^N]:.
+# The report's passages as written in docs/, from the model: paragraph and note -> its Markdown.
 def report_passages() -> dict[str, str]:
-    passages = {}
-    for page in sorted((ROOT / "docs").glob("*.md")):
-        for block in page.read_text(encoding="utf-8").split("\n\n"):
-            block = block.strip()
-            if paragraph := re.search(r"\n\{#(p[1-9][0-9]*)\}$", block):
-                passages[paragraph.group(1)] = block
-            elif footnote := re.match(r"\[\^([1-9][0-9]*)\]:", block):
-                passages[f"fn:{footnote.group(1)}"] = block
-    return passages
+    edition = build_edition()
+    return {anchor.id: item.markdown for holder in (edition.paragraphs, edition.notes)
+            for anchor, item in holder.items()}
 
 
 @pytest.fixture(scope="module")
@@ -95,72 +90,12 @@ GOOD = textwrap.dedent("""\
     """)
 
 
-@pytest.mark.parametrize("entry, message", [
-    ("- {year: 1992, label: Tour, paragraph: p3, yaer: 1}",
-     "event 2 ('Tour'): field 'yaer' is unknown; "
-     "the fields are year, date, end_year, when, label, paragraph, note"),
-    ("- {year: 1992, label: Tour}",
-     "event 2 ('Tour'): field 'paragraph' is missing; add it, e.g. paragraph: p3"),
-    ("- {year: 1992, paragraph: p3}",
-     "event 2 (no label): field 'label' is missing; "
-     "add it, e.g. label: Tian Zengpei tours Central Asia"),
-    ("- {year: '1992', label: Tour, paragraph: p3}",
-     "event 2 ('Tour'): field 'year' is '1992'; "
-     "give a year from 1800 to 2020 as a whole number, e.g. year: 1992"),
-    ("- {year: 2021, label: Tour, paragraph: p3}",
-     "event 2 ('Tour'): field 'year' is 2021; "
-     "give a year from 1800 to 2020 as a whole number, e.g. year: 1992"),
-    ("- {year: 1992, label: Tour, paragraph: para 3}",
-     "event 2 ('Tour'): field 'paragraph' is 'para 3'; "
-     "write pN for paragraph N or fn:N for footnote N, e.g. paragraph: p12"),
-    ("- {year: 1992, label: Tour, paragraph: p03}",
-     "event 2 ('Tour'): field 'paragraph' is 'p03'; "
-     "write pN for paragraph N or fn:N for footnote N, e.g. paragraph: p12"),
-    ("- {year: 1992, date: 1992-13, label: Tour, paragraph: p3}",
-     "event 2 ('Tour'): field 'date' is '1992-13'; give an ISO month or day within year 1992, "
-     "e.g. date: 1992-01 or date: 1992-06-22, or leave it out"),
-    ("- {year: 1993, date: 1992-02-01, label: Tour, paragraph: p3}",
-     "event 2 ('Tour'): field 'date' is '1992-02-01'; give an ISO month or day within year "
-     "1993, e.g. date: 1993-01 or date: 1993-06-22, or leave it out"),
-    ("- {year: 1992, end_year: 1992, label: Tour, paragraph: p3}",
-     "event 2 ('Tour'): field 'end_year' is 1992, not after year 1992; "
-     "give the last year of the span or leave it out"),
-    ("- {year: 1992, label: '  ', paragraph: p3}",
-     "event 2 (''): field 'label' is '  '; give a short text"),
-    ("- {year: 1991, label: Tour, paragraph: p3}",
-     "event 2 ('Tour'): field 'year' is 1991, before the previous event's 1992; "
-     "keep the file in chronological order"),
-    ("- {year: 1994, date: 1994-04, label: Visit, paragraph: p4}\n"
-     "- {year: 1994, date: 1994-03-31, label: Tour, paragraph: p3}",
-     "event 3 ('Tour'): field 'date' is 1994-03-31, before the previous event's 1994-04; "
-     "keep the file in chronological order"),
-    ("- just a line",
-     "event 2 (no label): not a mapping of fields; "
-     "write 'year: ...', 'label: ...' and 'paragraph: ...' under its '- '"),
-])
-def test_a_bad_event_stops_the_build_with_a_message(tmp_path, entry, message):
-    path = write(tmp_path, GOOD + entry + "\n")
-    with pytest.raises(PluginError) as error:
+# The file's checks are its schema's (each defect and its message: tests/test_schema.py);
+# load_timeline reads a file through it and stops on a bad one.
+def test_a_bad_event_stops_the_build_with_a_message(tmp_path):
+    path = write(tmp_path, GOOD + "- {year: 2021, label: Tour, paragraph: p3}\n")
+    with pytest.raises(PluginError, match="1 error in the edition's data"):
         load_timeline(path)
-    assert str(error.value) == f"{path}, {message}"
-
-
-def test_a_long_label_is_shortened_in_the_message(tmp_path):
-    path = write(tmp_path, f"- {{year: 1, label: {'x' * 60}, paragraph: p3}}\n")
-    with pytest.raises(PluginError) as error:
-        load_timeline(path)
-    assert f"event 1 ('{'x' * 49}…'): field 'year' is 1;" in str(error.value)
-
-
-@pytest.mark.parametrize("text, message", [
-    ("year: 1992\n", "the timeline must be a list of events ('- year: ...')"),
-    ("- [unclosed\n", "cannot read the timeline: "),
-])
-def test_a_bad_file_stops_the_build_with_a_message(tmp_path, text, message):
-    path = write(tmp_path, text)
-    with pytest.raises(PluginError) as error:
-        load_timeline(path)
-    assert str(error.value).startswith(f"{path}: {message}")
 
 
 def test_loading_normalises_dates_and_whitespace(tmp_path):

@@ -5,6 +5,8 @@ import json
 from pathlib import Path
 
 import anchors
+import pytest
+import yaml
 from helpers import git
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +47,21 @@ def test_two_releases_are_deployed_with_versions_json(released):
 
 def test_each_release_names_its_own_address(released):
     page = git(released, "show", "gh-pages:0.1.0/en-route-to-beijing/index.html")
-    assert '<link rel="canonical" href="http://127.0.0.1:8000/0.1.0/en-route-to-beijing/">' in page
+    assert '<link rel="canonical" href="https://edition.example.org/quiet-rivalry/0.1.0/en-route-to-beijing/">' in page
     citations = json.loads(git(released, "show", "gh-pages:0.1.0/cite/citations.json"))
     chicago = citations["paragraphs"]["p12"]["styles"][0]["text"]
-    assert "http://127.0.0.1:8000/0.1.0/en-route-to-beijing/#p12" in chicago
+    assert "https://edition.example.org/quiet-rivalry/0.1.0/en-route-to-beijing/#p12" in chicago
+
+
+@pytest.mark.parametrize("base, message", [
+    ("", "EDITION_BASE_URL is not set"),
+    ("http://127.0.0.1:8000/", "is a loopback address"),
+    ("http://localhost/edition/", "is a loopback address"),
+    ("ftp://example.org/", "is not an http(s) address"),
+])
+def test_release_stops_without_a_public_address(base, message, capsys, monkeypatch):
+    import release
+    monkeypatch.setenv("EDITION_BASE_URL", base)
+    version = yaml.safe_load((ROOT / "data/work.yml").read_text())["edition"]["version"]
+    assert release.main([version]) == 1
+    assert message in capsys.readouterr().err

@@ -1,7 +1,8 @@
 """The markup the hooks write: data (YAML, BibTeX) placed into generated Markdown is text,
-never markup; links between pages; what goes right under a page's title."""
+never markup; links between pages."""
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 
@@ -14,16 +15,12 @@ def escape(text: str) -> str:
     return SPECIAL.sub(lambda match: f"&#{ord(match.group())};", " ".join(str(text).split()))
 
 
-# The lines under a page's title (downloads, Cite, the annotations' toolbar) go after its
-# first </h1>. A page without one gets `fragment` first if `else_first`, else not at all.
-def after_title(html: str, fragment: str, *, else_first: bool = False) -> str:
-    end = html.find("</h1>")
-    if end < 0:
-        return fragment + html if else_first else html
-    return html[: end + 5] + fragment + html[end + 5:]
-
-
 # A Markdown link target from one page's source to another's (MkDocs resolves and checks it).
 def link_from(page: str, target: str, fragment: str = "") -> str:
     relative = posixpath.relpath(target, posixpath.dirname(page) or ".")
     return f"{relative}#{fragment}" if fragment else relative
+
+
+# Annotation text is Markdown written by editors; raw HTML in it shows as text.
+def safe_markdown(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=False)

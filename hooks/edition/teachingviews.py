@@ -8,9 +8,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from edition.indexdata import Index
+from edition.model.entries import Index
 from edition.placemap import load_land, place_map_svg
-from edition.timeline import load_timeline, timeline_html
+from edition.model.events import load_timeline
+from edition.pages.timeline import timeline_html
 
 PAGE = "map-and-timeline.md"
 PAGE_URL = "map-and-timeline/"

@@ -30,7 +30,7 @@ def test_copying_a_paragraphs_citation(browser, base_url):
         assert copied.endswith("en-route-to-beijing/#p12")
         dialog.get_by_text("BibTeX").click()
         dialog.get_by_role("button", name="Copy BibTeX").click()
-        assert page.evaluate("navigator.clipboard.readText()").startswith("@online{yau2020rivalry-p12,")
+        assert page.evaluate("navigator.clipboard.readText()").startswith("@report{yau2020rivalry-p12,")
         page.keyboard.press("Escape")
         expect(dialog).to_be_hidden()
     finally:

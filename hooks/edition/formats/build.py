@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
-from edition.cache import Cache, key, write_atomically
+from edition.citeproc.cache import Cache, key, write_atomically
 from edition.formats import offline
 from edition.formats.meta import Meta, output_names
 from edition.formats.offline import SourcePage
@@ -53,13 +55,14 @@ class Report:
 
 
 def build(pages: list[SourcePage], sections: list[str], meta: Meta, site_dir: Path,
-          cache_root: Path, kinds: tuple[str, ...] = KINDS) -> Report:
+          cache_root: Path, kinds: tuple[str, ...] = KINDS,
+          settings: Mapping[str, Any] | None = None) -> Report:
     """Write the PDFs and/or the EPUB into site_dir/downloads/."""
     start = time.perf_counter()
     names = output_names()
     wanted = [name for name in names if ("epub" if name == "epub" else "pdf") in kinds]
     by_url = {page.url: page for page in pages}
-    cache = Cache(cache_root, "formats")
+    cache = Cache(cache_root, "formats", settings)
     digest = inputs_digest(by_url, sections, meta)
     report = Report()
     made: dict[str, tuple[bytes, int | None]] = {}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from edition.datafile import read_yaml
+from edition.model.datafile import read_yaml
 
 DEFAULT_VERSION = "0.1.0"
 # The report's publisher and date, when data/work.yml does not give them.
@@ -46,7 +46,8 @@ def edition_meta(config) -> Meta:
     report = work.get("report") or {}
     return Meta(
         title=config["site_name"],
-        author=config["site_author"] or "",
+        author=config["site_author"] or " ".join(
+            (report.get("author") or {}).get(key, "") for key in ("given", "family")).strip(),
         description=" ".join((config["site_description"] or "").split()),
         language=config["theme"].get("language") or "en",
         site_url=config["site_url"] or "",

@@ -123,6 +123,7 @@ class Work:
     file: str  # "bib/report.bib"
     cited_in_notes: tuple[Anchor, ...] = ()  # fn:N, in reading order
     cited_in_annotations: tuple[str, ...] = ()  # annotation ids
+    source: Any = None  # the entry as pybtex read it, for the BibTeX export
 
     @property
     def consulted_by_editors(self) -> bool:
@@ -189,6 +190,7 @@ class Repair:
     where: str  # a page (index.md) or an anchor id
     source_lines: tuple[int, ...]
     what: str
+    count: int | None = None  # how many times, for a repair made throughout
 
 
 @dataclass(frozen=True)
@@ -204,8 +206,8 @@ class Release:
 
 @dataclass(frozen=True)
 class Edition:
-    report: Report
-    edition: EditionInfo
+    report: Report | None  # None without data/work.yml (the tests' tiny sites)
+    edition: EditionInfo | None
     parts: tuple[Part, ...]  # every page, in the nav's order
     paragraphs: Mapping[Anchor, Paragraph]
     notes: Mapping[Anchor, Note]
@@ -219,6 +221,7 @@ class Edition:
     repairs: tuple[Repair, ...]
     releases: tuple[Release, ...]
     settings: Mapping[str, Any] = field(default_factory=empty)  # extra.edition in mkdocs.yml, after the environment
+    aliases: Mapping[str, Entry] = field(default_factory=empty)  # every alias -> the one entry it names
 
     @property
     def sections(self) -> tuple[Part, ...]:

@@ -1,0 +1,38 @@
+"""The bibliography as three downloads: BibTeX (biblatex), RIS and CSL-JSON.
+
+All three are written from the works' CSL-JSON items (`Work.csl`), the very data pandoc
+formats /bibliography/ from, so any CSL processor renders the CSL-JSON as the page shows it,
+and BibTeX and RIS readers get the same works (tests/test_exports.py checks all three with
+independent readers, biber and citation-js).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from edition.exports import csl
+from edition.model.edition import Edition
+
+DOWNLOADS = {
+    "BibTeX": "bibliography/report.bib",
+    "RIS": "bibliography/report.ris",
+    "CSL-JSON": "bibliography/report.json",
+}
+HEADER = ("% Works cited in the footnotes of Niva Yau, \"Russia and China's Quiet Rivalry in\n"
+          "% Central Asia\" (FPRI, 2020), written from the annotated online edition's CSL data.\n"
+          "% biblatex fields; an undated work has date = {XXXX} (ISO 8601-2: year unspecified).\n")
+
+
+def downloads(edition: Edition) -> dict[str, str | bytes]:
+    items = [dict(work.csl) for work in edition.works.values()]
+    if not items:
+        return {}
+    return {
+        DOWNLOADS["BibTeX"]: HEADER + "".join("\n" + csl.biblatex(item) for item in items),
+        DOWNLOADS["RIS"]: "".join(csl.ris(item) for item in items),
+        DOWNLOADS["CSL-JSON"]: to_csl_json(items),
+    }
+
+
+def to_csl_json(items: list[dict[str, Any]]) -> str:
+    return json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -1,0 +1,126 @@
+"""The phrase an annotation is about, marked in its paragraph on the parsed tree.
+
+The phrase is looked for in the paragraph's words as a reader sees them (emphasis, links
+and footnote references are markup, not words: a footnote's number is skipped). Where the
+phrase crosses the edge of an element (`*…*`, a link), it is marked piece by piece, each
+piece inside its own element, so the marks nest properly; every piece carries the note's id.
+"""
+from __future__ import annotations
+
+import difflib
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import PluginError
+
+from edition.markdown.context import Current
+from edition.model.edition import Annotation
+
+NOT_WORDS = {"sup"}  # footnote references
+SHOWN = "data/annotations.yml"
+
+
+@dataclass
+class Slot:
+    """A run of text in the tree: an element's text, or the tail of a child in its parent."""
+    holder: etree.Element
+    parent: etree.Element | None  # for a tail: the element that holds `holder`
+    start: int
+
+    @property
+    def text(self) -> str:
+        return (self.holder.tail if self.parent is not None else self.holder.text) or ""
+
+
+class PhraseMarks(Treeprocessor):
+    name = "edition-phrase-marks"
+    # After the cite links (7); before the ¶ links (6), whose words are not the paragraph's.
+    priority = 6.5
+
+    def __init__(self, md, current: Current) -> None:
+        super().__init__(md)
+        self.current = current
+
+    def run(self, root: etree.Element) -> None:
+        page, edition = self.current.page, self.current.edition
+        if page is None or edition is None:
+            return
+        notes = [n for n in edition.annotations_on(page.src_uri) if n.phrase]
+        if not notes:
+            return
+        paragraphs = {p.get("id"): p for p in root.iter("p") if p.get("id")}
+        spans = []
+        for note in notes:
+            paragraph = paragraphs[note.paragraph.id]
+            start = find_phrase(note, words(paragraph))
+            spans.append((start, start + len(note.phrase or ""), note))
+        check_overlaps(spans)
+        for start, end, note in spans:
+            mark_range(paragraphs[note.paragraph.id], start, end, note)
+
+
+# Helper functions
+
+
+def slots(element: etree.Element) -> list[Slot]:
+    found: list[Slot] = []
+    offset = 0
+
+    def walk(node: etree.Element) -> None:
+        nonlocal offset
+        found.append(Slot(node, None, offset))
+        offset += len(node.text or "")
+        for child in node:
+            if child.tag not in NOT_WORDS:
+                walk(child)
+            found.append(Slot(child, node, offset))
+            offset += len(child.tail or "")
+    walk(element)
+    return found
+
+
+def words(paragraph: etree.Element) -> str:
+    return "".join(slot.text for slot in slots(paragraph))
+
+
+def find_phrase(note: Annotation, text: str) -> int:
+    phrase = note.phrase or ""
+    count = text.count(phrase)
+    if count == 1:
+        return text.index(phrase)
+    where = f"{SHOWN}: annotation '{note.id}'"
+    if count > 1:
+        raise PluginError(f"{where}: phrase '{phrase}' occurs {count} times in {note.paragraph}: make it longer")
+    tokens, size = text.split(), len(phrase.split())
+    windows = [" ".join(tokens[i:i + size]) for i in range(max(1, len(tokens) - size + 1))]
+    closest = max(windows, key=lambda w: difflib.SequenceMatcher(None, w, phrase).ratio())
+    raise PluginError(f"{where}: phrase '{phrase}' is no longer in {note.paragraph}; the closest words "
+                      f"there now read '{closest}': update the phrase or the annotation")
+
+
+def check_overlaps(spans: list[tuple[int, int, Annotation]]) -> None:
+    spans.sort(key=lambda span: (span[2].paragraph, span[0]))
+    for (_, end, first), (start, _, second) in zip(spans, spans[1:]):
+        if first.paragraph == second.paragraph and start < end:
+            raise PluginError(f"{SHOWN}: the phrases of annotations '{first.id}' and '{second.id}' "
+                              f"overlap in {first.paragraph}: choose phrases that do not")
+
+
+# Wrap the characters start..end of the paragraph's words in <mark>, one per run of text.
+def mark_range(paragraph: etree.Element, start: int, end: int, note: Annotation) -> None:
+    for slot in reversed(slots(paragraph)):
+        text = slot.text
+        low, high = max(start, slot.start), min(end, slot.start + len(text))
+        if low >= high:
+            continue
+        before, inside, after = (text[:low - slot.start], text[low - slot.start:high - slot.start],
+                                 text[high - slot.start:])
+        mark = etree.Element("mark", {"class": f"annotated annotated--{note.kind}", "data-note": f"note-{note.id}"})
+        mark.text, mark.tail = inside, after
+        if slot.parent is None:
+            slot.holder.text = before
+            slot.holder.insert(0, mark)
+        else:
+            slot.holder.tail = before
+            slot.parent.insert(list(slot.parent).index(slot.holder) + 1, mark)

@@ -1,0 +1,198 @@
+"""The apparatus of the edition, from data/ and bib/, checked against the text and each other.
+
+Each data file is read and checked by its JSON Schema (schema.py), every problem of every
+file into the build's one `Problems`; the model's objects are made from the files that
+passed. The references between files and into the text (a paragraph, a note, a work, a
+term) are checked here, every one, into the same `Problems`, at their line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from edition.model import annotations as annotation_data
+from edition.model import entries as entry_data
+from edition.model import events as event_data
+from edition.model import schema
+from edition.model import works as work_data
+from edition.model.anchors import Anchor
+from edition.model.edition import Annotation, Emendation, Entry, Event, Release, Repair, Work
+from edition.model.schema import DataFile, Problems
+from edition.model.text import Text
+
+log = get_plugin_logger("edition")
+
+ANNOTATIONS, EMENDATIONS, REPAIRS = "data/annotations.yml", "data/emendations.yml", "data/repairs.yml"
+GLOSSARY, ENTITIES, TIMELINE, CHANGELOG = ("data/glossary.yml", "data/entities.yml",
+                                           "data/timeline.yml", "data/changelog.yml")
+
+
+@dataclass
+class Apparatus:
+    works: dict[str, Work] = field(default_factory=dict)
+    terms: dict[str, Entry] = field(default_factory=dict)
+    entities: dict[str, Entry] = field(default_factory=dict)
+    aliases: dict[str, Entry] = field(default_factory=dict)
+    annotations: tuple[Annotation, ...] = ()
+    events: tuple[Event, ...] = ()
+    emendations: tuple[Emendation, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    releases: tuple[Release, ...] = ()
+    annotation_rows: dict[str, int] = field(default_factory=dict)  # id -> its index in the file
+
+
+def read(root: Path, text: Text, problems: Problems) -> Apparatus:
+    found = Apparatus()
+    for collector in (read_entries, read_annotations, read_works, read_events, read_changes, read_releases):
+        try:
+            collector(root, text, found, problems)
+        except PluginError as error:
+            caught(problems, error)
+    return found
+
+
+# A file's data, checked by its schema; None if the file is absent or has a problem.
+def load(root: Path, shown: str, schema_name: str, problems: Problems) -> Any:
+    path = root / shown
+    if not path.exists():
+        return None
+    before = len(problems)
+    data = schema.load(path, shown, schema_name, problems)
+    return data if len(problems) == before else None
+
+
+# A loader's PluginError ("file: what: fix") as one of the problems.
+def caught(problems: Problems, error: PluginError) -> None:
+    file, _, rest = str(error).strip().partition(": ")
+    what, _, fix = rest.rpartition(": ")
+    problems.add(file, None, None, None, what or rest, fix if what else "")
+
+
+def read_entries(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
+    terms, entities = load(root, GLOSSARY, "glossary", problems), load(root, ENTITIES, "entities", problems)
+    if terms is None or entities is None:
+        return
+    before = len(problems)
+    schema.check_index(DataFile(root / GLOSSARY, GLOSSARY, "glossary"), terms,
+                       DataFile(root / ENTITIES, ENTITIES, "entities"), entities, problems)
+    if len(problems) == before:
+        index = entry_data.index(terms, entities)
+        found.terms, found.entities, found.aliases = index.terms, index.entities, index.owners
+
+
+def read_annotations(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
+    items = load(root, ANNOTATIONS, "annotations", problems)
+    if items is None:
+        return
+    page_of = {anchor: paragraph.part for anchor, paragraph in text.paragraphs.items()}
+    found.annotations = annotation_data.numbered(items, page_of)
+    file = DataFile(root / ANNOTATIONS, ANNOTATIONS, "annotations")
+    position = found.annotation_rows = {str(item["id"]): index for index, item in enumerate(items)}
+    known = {"glossary": found.terms, "entity": found.entities}
+    for note in found.annotations:
+        at = position[note.id]
+        if note.paragraph not in text.paragraphs:
+            schema.report_at(problems, file, (at, "paragraph"), f"paragraph '{note.paragraph}' does not exist "
+                             "in the text", "give the id of a paragraph of the report (pN)")
+        for index, ref in enumerate(note.refs):
+            kind, _, name = ref.partition(":")
+            missing = Anchor.parse(ref) not in text.paragraphs if not name else name not in known[kind]
+            if missing:
+                schema.report_at(problems, file, (at, "refs", index), f"ref '{ref}' does not exist",
+                                 "name a paragraph (pN), glossary:<id> or entity:<id> that exists")
+
+
+def read_works(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
+    paths = sorted((root / "bib").glob("*.bib"))
+    shown = ", ".join(str(path.relative_to(root)) for path in paths) or "bib/"
+    cited_by_notes: dict[str, list[Anchor]] = {}
+    for note in text.notes.values():
+        for key in note.cites:
+            cited_by_notes.setdefault(key, []).append(note.anchor)
+    cited_by_annotations: dict[str, list[str]] = {}
+    for annotation in found.annotations:
+        for key in annotation.cites:
+            cited_by_annotations.setdefault(key, []).append(annotation.id)
+    data, homes = work_data.load(paths, root) if paths else (None, {})
+    entries = data.entries if data is not None else {}
+    for key, notes in cited_by_notes.items():
+        if key not in entries:
+            note = text.notes[notes[0]]
+            problems.add(note.part, None, None, None, f"footnote [^{note.anchor.number}] cites '@{key}', "
+                         f"which is not in {shown}", "correct the key or add the work to bib/")
+    file = DataFile(root / ANNOTATIONS, ANNOTATIONS, "annotations")
+    for key, ids in cited_by_annotations.items():
+        if key not in entries:
+            annotation = next(a for a in found.annotations if a.id == ids[0])
+            where = (found.annotation_rows[annotation.id], "cites", annotation.cites.index(key))
+            schema.report_at(problems, file, where, f"cites '{key}', which is not in bib/",
+                             "correct the key or add the work to bib/editors.bib")
+    for key, entry in entries.items():
+        found.works[key] = Work(key, work_data.to_csl(key, entry), str(homes[key]),
+                                tuple(sorted(set(cited_by_notes.get(key, ())))),
+                                tuple(cited_by_annotations.get(key, ())), entry)
+        if key not in cited_by_notes and key not in cited_by_annotations:
+            log.warning(f"{shown}: entry '{key}' is cited by no footnote and no annotation: cite it in a "
+                        f"footnote as [printed words](@{key}), in an annotation's cites, or remove it")
+
+
+def read_events(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
+    items = load(root, TIMELINE, "timeline", problems)
+    if items is None:
+        return
+    events = []
+    for index, event in enumerate(event_data.normalized(item) for item in items):
+        anchor = Anchor.parse(event["paragraph"], ("p", "fn"))
+        if anchor not in (text.paragraphs if anchor.kind == "p" else text.notes):
+            schema.report_at(problems, DataFile(root / TIMELINE, TIMELINE, "timeline"), (index, "paragraph"),
+                             f"'{anchor}' is not in the text", "use an existing pN or fn:N")
+        events.append(Event(event["year"], event["label"], anchor, event["date"], event["end_year"],
+                            event["when"], event["note"]))
+    found.events = tuple(events)
+
+
+def read_changes(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
+    entries = load(root, EMENDATIONS, "emendations", problems) if (root / EMENDATIONS).exists() else []
+    if entries is None:
+        return
+    found.emendations = tuple(Emendation(Anchor.parse(str(e["where"]), ("p", "fn")), e["mark"], e["reason"])
+                              for e in entries)
+    check_marks(text, found.emendations, problems, DataFile(root / EMENDATIONS, EMENDATIONS, "emendations"))
+    repairs = load(root, REPAIRS, "repairs", problems) or []
+    found.repairs = tuple(Repair(str(r.get("kind", "")), str(r["where"]), tuple(r.get("source_lines", [])),
+                                 str(r["what"]), r.get("count")) for r in repairs)
+
+
+# Every CriticMarkup mark in the text has its entry, and every entry its mark.
+def check_marks(text: Text, emendations: tuple[Emendation, ...], problems: Problems, file: DataFile) -> None:
+    recorded = {(e.where, e.mark) for e in emendations}
+    seen = set()
+    for page, where, mark in text.marks:
+        if where is None:
+            problems.add(page, None, None, None, f"editorial mark {mark!r} is outside a numbered paragraph or "
+                         "footnote", "changes are only made, and recorded, in the report's text")
+        elif (where, mark) not in recorded:
+            problems.add(page, None, None, None, f"editorial change {mark!r} in {where} is not recorded in "
+                         f"{EMENDATIONS}", f"add an entry with where: {where}, mark: (the mark as written) and reason")
+        seen.add((where, mark))
+    for index, emendation in enumerate(emendations):
+        if (emendation.where, emendation.mark) not in seen:
+            schema.report_at(problems, file, (index, "mark"), f"the change recorded for {emendation.where} "
+                             f"({emendation.mark!r}) is not in the text",
+                             "restore the mark in the page or remove the entry")
+
+
+def read_releases(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
+    releases = load(root, CHANGELOG, "changelog", problems) or []
+    found.releases = tuple(Release(str(release["version"]), str(release["date"]), str(release["summary"]),
+                                   release_data(release)) for release in releases)
+
+
+def release_data(release: dict[str, Any]) -> Any:
+    from types import MappingProxyType
+    return MappingProxyType(dict(release))
+

@@ -1,0 +1,121 @@
+"""What each page of the edition describes, and the citable works as CSL items.
+
+Three kinds of page (docs/about-this-edition.md, "What each page describes"):
+- `report`: the title page and every page of the report's text (front, section, back). Each
+  describes ONE item, the same everywhere: the report as read in this edition, a report by
+  Niva Yau (FPRI, September 2020) whose type says "Annotated online edition, version X.Y.Z",
+  at the page's address in this release, with the PDF. It is /cite/'s recommended citation;
+  a paragraph (#p12, /p/12/) is that item with the paragraph's address.
+- `edition`: About this edition and /cite/: the edition itself, its editors, release,
+  version and licence, based on the FPRI report.
+- `editors`: every other page (glossary, index of names, map, bibliography, changes, ...):
+  a web page by the edition's editors, part of the edition; never the report, never by Yau.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from edition.model.anchors import Anchor
+from edition.model.edition import Edition, Part
+from edition.model.settings import format_kinds
+
+PageKind = Literal["report", "edition", "editors"]
+
+# The pages that describe the edition itself.
+EDITION_PAGES = ("about-this-edition.md", "cite.md")
+# The reader's PDF (A4) every report page attaches: the formats feature writes it under this
+# name (formats' BASENAME + "-a4.pdf"; tests/test_metadata.py checks that the two agree).
+PDF_PATH = "downloads/yau-2020-quiet-rivalry-a4.pdf"
+# The title card every page shows as its image (pages/metadata.py draws it at build time).
+CARD_PATH = "assets/edition-card.png"
+REPORT_ID = "yau2020rivalry"
+
+
+def loopback(url: str) -> bool:
+    """Whether an address is this machine's (a local preview), not a public one."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.") or host.endswith(".localhost")
+
+
+def pdf_made(edition: Edition) -> bool:
+    """Whether this build writes the PDF (extra.edition.formats; never under `mkdocs serve`)."""
+    return "formats" in edition.settings and "pdf" in format_kinds(edition.settings)
+
+
+def page_kind(part: Part) -> PageKind:
+    if part.printed:
+        return "report"
+    return "edition" if part.src_uri in EDITION_PAGES else "editors"
+
+
+def address(edition: Edition, path: str = "") -> str:
+    """The absolute address of a site path in this release ("" is the title page)."""
+    assert edition.edition is not None
+    return edition.edition.url + ("" if path in ("", "./") else path)
+
+
+def edition_statement(edition: Edition) -> str:
+    """'Annotated online edition, version 0.1.0': the type every reader shows."""
+    assert edition.edition is not None
+    return f"{edition.edition.medium}, version {edition.edition.version}"
+
+
+def year_month(date: str) -> list[int]:
+    return [int(part) for part in date.split("-")[:3]]
+
+
+# CSL-JSON items
+
+
+def report_item(edition: Edition) -> dict[str, Any]:
+    """The report as FPRI published it in September 2020."""
+    report = edition.report
+    assert report is not None
+    item: dict[str, Any] = {
+        "id": REPORT_ID,
+        "type": "report",
+        "author": [{"family": report.author.family, "given": report.author.given}],
+        "title": report.title_sentence_case,
+        "publisher": report.publisher,
+        "publisher-place": report.place,
+        "issued": {"date-parts": [year_month(report.date)]},
+        "language": report.language,
+    }
+    if report.series:
+        item["collection-title"] = report.series
+    return item
+
+
+def edition_item(edition: Edition, url: str | None = None) -> dict[str, Any]:
+    """The report as read in this edition: what the report pages describe and /cite/ recommends.
+
+    The edition statement is the report's `genre` (Zotero's report type, RIS M3, biblatex
+    `type`), so every reader keeps it; the URL is this release's."""
+    item = report_item(edition)
+    item.update({"id": f"{REPORT_ID}-edition", "genre": edition_statement(edition),
+                 "URL": url or address(edition)})
+    return item
+
+
+def paragraph_item(edition: Edition, anchor: Anchor) -> dict[str, Any]:
+    part = edition.part_of(anchor)
+    item = edition_item(edition, f"{address(edition, part.url)}#{anchor.id}")
+    item["id"] = f"{REPORT_ID}-{anchor.id}"
+    return item
+
+
+def editors_page_item(edition: Edition, part: Part, title: str) -> dict[str, Any]:
+    """An editors' page: a web page of the edition, dated by this release, with no author."""
+    info = edition.edition
+    assert info is not None
+    return {
+        "id": f"edition-{part.src_uri.removesuffix('.md').replace('/', '-')}",
+        "type": "webpage",
+        "title": title,
+        "container-title": info.title,
+        "version": info.version,
+        "issued": {"date-parts": [year_month(info.released)]},
+        "URL": address(edition, part.url),
+        "language": edition.report.language if edition.report else "en",
+    }

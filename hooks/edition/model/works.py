@@ -1,0 +1,128 @@
+"""The works the footnotes cite: read from bib/*.bib with pybtex, checked, made CSL-JSON.
+
+CSL-JSON is the one normalised form of the data: it is formatted for the Bibliography
+page and written out for download, and the RIS export is derived from it.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Any
+
+import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+from mkdocs.exceptions import PluginError
+from pybtex.database import BibliographyData, Entry, Person, parse_file
+from pybtex.scanner import PybtexError
+
+# An undated work: ISO 8601-2's "year unspecified", which biber accepts and reads as no date
+# (biblatex has no valid "n.d." value); CSL styles then print "n.d.".
+NO_DATE = "XXXX"
+CSL_TYPES = {"online": "webpage", "report": "report", "misc": "document", "book": "book"}
+ARTICLE_TYPES = {"newspaper": "article-newspaper", "magazine": "article-magazine"}
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+# Loading and checking
+
+
+def load(paths: list[Path], root: Path) -> tuple[BibliographyData, dict[str, Path]]:
+    """Every entry of the .bib files; messages name files relative to `root` (the project)."""
+    data = BibliographyData()
+    homes: dict[str, Path] = {}
+    for path in paths:
+        shown = path.relative_to(root)
+        try:
+            parsed = parse_file(str(path), bib_format="bibtex")
+        except PybtexError as error:
+            raise PluginError(f"{shown}: malformed BibTeX: {error}") from error
+        for key, entry in parsed.entries.items():
+            if key in data.entries:
+                raise PluginError(f"{shown}: entry '{key}' is also defined in {homes[key]}")
+            data.entries[key], homes[key] = entry, shown
+    for key, entry in data.entries.items():
+        check_entry(key, entry, homes[key])
+    return data, homes
+
+
+def check_entry(key: str, entry: Entry, path: Path) -> None:
+    where = f"{path}: entry '{key}'"
+    if not entry.fields.get("title"):
+        raise PluginError(f"{where} has no title: add a field title = {{...}}")
+    date, year = entry.fields.get("date"), entry.fields.get("year")
+    if not date and not year:
+        raise PluginError(
+            f"{where} has no date: add date = {{YYYY-MM-DD}} (or YYYY), or date = {{{NO_DATE}}} "
+            "with a note saying the date is unknown"
+        )
+    if date and date != NO_DATE and not ISO_DATE.match(date):
+        raise PluginError(f"{where}: date '{date}' is neither an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) "
+                          f"nor '{NO_DATE}' (undated)")
+    if year and not re.fullmatch(r"\d{4}", year):
+        raise PluginError(f"{where}: year '{year}' is not a year: write date = {{YYYY}}, or "
+                          f"date = {{{NO_DATE}}} for an undated work")
+
+
+# Converting to CSL-JSON
+
+
+def to_csl(key: str, entry: Entry) -> dict[str, Any]:
+    # URLs are taken as written: in LaTeX, % would start a comment.
+    fields = {name.lower(): value if name.lower() == "url" else plain(value)
+              for name, value in entry.fields.items()}
+    item: dict[str, Any] = {"id": key, "type": csl_type(entry), "title": fields["title"]}
+    authors = [person_name(p) for p in entry.persons.get("author", [])]
+    organization = fields.get("organization") or fields.get("institution")
+    if authors:
+        item["author"] = authors
+    elif organization:
+        item["author"] = [{"literal": organization}]  # Chicago: the owner stands as author
+    for csl_name, bib_names in (
+        ("container-title", ("journaltitle", "journal")),
+        ("publisher", ("publisher", "institution")),
+        ("publisher-place", ("location",)),
+        ("number", ("number",)),
+        ("genre", ("type",)),
+        ("URL", ("url",)),
+        ("note", ("note",)),
+    ):
+        value = next((fields[name] for name in bib_names if fields.get(name)), None)
+        if value and not (csl_name == "publisher" and value == organization and not authors):
+            item[csl_name] = value
+    issued = date_parts(fields.get("date") or fields.get("year", NO_DATE))
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    # No CSL `language`: every title recorded is English (the report's translation where
+    # the original is not), and CSL would leave a title tagged zh or ru in its own case, so
+    # the item stays exactly what /bibliography/ is formatted from and the downloads give.
+    return item
+
+
+def csl_type(entry: Entry) -> str:
+    if entry.type == "article":
+        return ARTICLE_TYPES.get(entry.fields.get("entrysubtype", ""), "article-journal")
+    return CSL_TYPES.get(entry.type, "document")
+
+
+def person_name(person: Person) -> dict[str, str]:
+    last = " ".join(person.last_names)
+    if last.startswith("{") and last.endswith("}"):
+        return {"literal": plain(last)}
+    given = " ".join(person.first_names + person.middle_names)
+    return {"family": plain(last), "given": plain(given)} if given else {"family": plain(last)}
+
+
+def date_parts(value: str) -> list[int] | None:
+    match = ISO_DATE.match(value)
+    return [int(part) for part in match.groups() if part] if match else None
+
+
+# LaTeX markup of the .bib (braces, ``quotes'', \%) read as the characters it stands for.
+def plain(value: str) -> str:
+    for escaped in ("\\$", "\\%", "\\&", "\\_", "\\#"):
+        value = value.replace(escaped, escaped[1])  # latexcodec leaves these escaped
+    return " ".join(codecs.decode(value, "ulatex").replace("{", "").replace("}", "").split())
+
+
+def csl_items(data: BibliographyData) -> list[dict[str, Any]]:
+    return [to_csl(key, entry) for key, entry in data.entries.items()]

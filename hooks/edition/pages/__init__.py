@@ -1,0 +1,1 @@
+"""The generated pages: their Markdown, made from the model."""

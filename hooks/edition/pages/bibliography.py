@@ -1,0 +1,98 @@
+"""The Bibliography page: every work in Chicago author-date style, with its back links.
+
+Formatting is done by pandoc's citeproc (edition/citeproc.py; the CSL processor
+mkdocs-bibtex itself calls when given a CSL file) with the Chicago author-date style
+vendored in vendor/csl/, reading the edition's CSL-JSON. One run of pandoc (or its
+cached result) formats every entry; it sorts them as the style says (by author, or title
+where there is none) and adds the a, b, c ... of same-author, same-year works.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from edition import citeproc
+from edition.citeproc.cache import Cache
+from edition.markup import escape
+from edition.model.edition import Edition
+
+STYLE = "chicago-author-date"
+STYLE_NAME = "Chicago author-date (The Chicago Manual of Style, 18th ed.)"
+ARCHIVE = "https://web.archive.org/web/*/"
+DOWNLOADS = {
+    "BibTeX": "bibliography/report.bib",
+    "RIS": "bibliography/report.ris",
+    "CSL-JSON": "bibliography/report.json",
+}
+
+
+# Formatting with pandoc
+
+
+def format_entries(items: list[dict[str, Any]], cache: Cache | None = None) -> list[tuple[str, str]]:
+    """(key, HTML of the formatted entry) for every item, in the style's order."""
+    if not items:
+        return []
+    # The titles are the report's English wording; CSL would leave the case of an item
+    # in another language untouched, so the original's language is not given here.
+    english = [{k: v for k, v in item.items() if k != "language"} for item in items]
+    found = citeproc.entries(citeproc.Batch([citeproc.Request(english, STYLE)], cache).results()[0])
+    if {key for key, _ in found} != {item["id"] for item in items}:
+        raise PluginError("pandoc's bibliography does not hold every entry of bib/: "
+                          f"got {sorted(k for k, _ in found)}")
+    return found
+
+
+# The page
+
+
+def bibliography_page(edition: Edition, entries: list[tuple[str, str]]) -> str:
+    downloads = " · ".join(f"[{label}]({path})" for label, path in DOWNLOADS.items())
+    cited = [(key, text) for key, text in entries if edition.works[key].cited_in_notes]
+    consulted = [(key, text) for key, text in entries if not edition.works[key].cited_in_notes]
+    lines = [
+        "---\ntitle: Bibliography\n---",
+        "# Bibliography",
+        "Every work cited in the report's footnotes, in the style "
+        f"{STYLE_NAME}. The footnotes keep the report's printed wording; each work cited "
+        "there links here, and each entry links back to the notes that cite it. Titles "
+        "are given as the report prints them, translated where the original is in Chinese "
+        "or Russian; the editors' remarks follow each entry.",
+        f"Download the whole bibliography: {downloads}.",
+    ]
+    lines.extend(entry_block(edition, key, text) for key, text in cited)
+    if consulted:
+        lines += [
+            "## Works consulted by the editors {#works-consulted-by-the-editors}",
+            "The works the editors' annotations rest on (bib/editors.bib), apart from the works "
+            "the report cites; each entry links back to the annotations that cite it.",
+        ]
+        lines.extend(entry_block(edition, key, text) for key, text in consulted)
+    return "\n\n".join(lines) + "\n"
+
+
+def entry_block(edition: Edition, key: str, formatted: str) -> str:
+    work = edition.works[key]
+    item = work.csl
+    parts = [f'<div class="bib-entry" id="{key}" markdown="1">', "", formatted, ""]
+    meta = []
+    if work.cited_in_notes:
+        notes = ", ".join(f"[{note.label}]({edition.notes[note].part}#{note})" for note in work.cited_in_notes)
+        meta.append(f"Cited in {notes}.")
+    if work.cited_in_annotations:
+        meta.append(f"Cited in the annotations {annotation_links(edition, work.cited_in_annotations)}.")
+    if item.get("URL"):
+        meta.append(f'[Archived copies]({ARCHIVE}{item["URL"]}){{.bib-archive}}')
+    if item.get("note"):
+        meta.append(f'<span class="bib-note">Editors: {escape(item["note"])}</span>')
+    parts.append('<p class="bib-entry__meta" markdown="1">' + " ".join(meta) + "</p>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+# "A3 on ¶ 5": each annotation by its number on its page and its paragraph, in reading order.
+def annotation_links(edition: Edition, ids: tuple[str, ...]) -> str:
+    notes = [note for note in edition.annotations if note.id in ids]
+    return ", ".join(f"[A{note.number} on {note.paragraph.label}]"
+                     f"({edition.paragraphs[note.paragraph].part}#note-{note.id})" for note in notes)

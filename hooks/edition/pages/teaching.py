@@ -1,0 +1,79 @@
+"""The Teaching page: every discussion question, the key terms of each section, and a
+suggested reading path (data/teaching.yml)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from edition.markup import escape, safe_markdown
+from edition.model.datafile import read_yaml
+from edition.model.edition import Edition, Mention
+
+KEY_TERMS = '<span class="key-terms" data-section="{}"></span>'
+KEY_TERMS_RE = re.compile(r'<span class="key-terms" data-section="([^"]+)"></span>')
+
+
+def reading_path(path: Path, sections: dict[str, str]) -> list[dict[str, Any]]:
+    steps = (read_yaml(path, path.name) or {}).get("reading_path", [])
+    for number, step in enumerate(steps, start=1):
+        if step.get("page") not in sections or not step.get("focus"):
+            raise PluginError(f"{path.name}: reading_path step {number}: needs a 'page' that is a "
+                              f"section of the report ({', '.join(sections)}) and a 'focus'")
+    return steps
+
+
+def teaching_page(edition: Edition, path: Path | None = None) -> str:
+    sections = {part.src_uri: part.title for part in edition.sections}
+    has_index = bool(edition.terms or edition.entities)
+    parts = [
+        "---\ntitle: Teaching with this edition\n---",
+        "# Teaching with this edition",
+        "Each section page carries the editors' annotations after the paragraphs they "
+        "concern: context, corrections, caveats, cross-references and discussion questions. The "
+        "controls at the top of a section show or hide them by kind, and the browser "
+        "remembers the choice. Printed from the browser, a section becomes a handout: the "
+        "text with its paragraph numbers, the annotations shown as numbered notes, and the "
+        "addresses of its links. Cite passages by paragraph number (¶).",
+    ]
+    steps = reading_path(path, sections) if path and path.exists() else []
+    if steps:
+        parts.append("## A reading path {#reading-path}")
+        parts.append("\n".join(
+            f"{n}. **[{escape(sections[s['page']])}]({s['page']})**"
+            + (f" ({escape(s['time'])})" if s.get("time") else "") + f": {escape(s['focus'])}"
+            for n, s in enumerate(steps, start=1)))
+    parts.append("## Questions and key terms by section {#by-section}")
+    for page, title in sections.items():
+        questions = [n for n in edition.annotations_on(page) if n.kind == "question"]
+        parts.append(f"### [{escape(title)}]({page})")
+        if questions:
+            parts.append("\n".join(
+                f"{n}. {safe_markdown(q.text)} ([{q.paragraph.label}]({page}#{q.paragraph}), "
+                f"[A{q.number}]({page}#note-{q.id}))" for n, q in enumerate(questions, start=1)))
+        if has_index:
+            parts.append("Key terms: " + KEY_TERMS.format(page))
+    return "\n\n".join(parts) + "\n"
+
+
+def fill_key_terms(content: str, edition: Edition, mentions: dict[str, set[Mention]], page: Page,
+                   files: Files) -> str:
+    """The glossary terms each section mentions, linked to the glossary (after rendering)."""
+    glossary = files.get_file_from_path("glossary.md")
+    index = edition
+
+    def terms(match: re.Match[str]) -> str:
+        section = match.group(1)
+        found = sorted(
+            (index.terms[entry_id] for entry_id, found in mentions.items()
+             if entry_id in index.terms and any(mention.part == section for mention in found)),
+            key=lambda term: term.name.casefold(),
+        )
+        url = get_relative_url(glossary.url, page.url)
+        return ", ".join(f'<a href="{url}#{t.id}">{escape(t.name)}</a>' for t in found) + "."
+    return KEY_TERMS_RE.sub(terms, content)

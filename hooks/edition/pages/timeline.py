@@ -1,0 +1,71 @@
+"""The timeline as HTML: an ordered list of the events, each linked to where the report names it."""
+from __future__ import annotations
+
+from html import escape
+
+from mkdocs.exceptions import PluginError
+
+from edition.model.anchors import Anchor
+from edition.model.events import MONTHS, _name
+
+
+def timeline_html(events: list[dict], links: dict[str, str]) -> str:
+    """The events as `<ol class="timeline">`; every piece of data is escaped."""
+    items = []
+    for event in events:
+        if event["paragraph"] not in links:
+            raise PluginError(
+                f"timeline: no link for '{event['paragraph']}' ({_name(event)}); "
+                "pass links[id] for every pN and fn:N the timeline cites"
+            )
+        items.append(_item(event, links[event["paragraph"]]))
+    return '<ol class="timeline">\n' + "\n".join(items) + "\n</ol>"
+
+
+# Helper functions: HTML
+
+
+def _item(event: dict, href: str) -> str:
+    parts = [
+        '<li class="timeline__event">',
+        _when(event),
+        f' <a class="timeline__label" href="{escape(href)}">{escape(event["label"])}</a>',
+        f' <span class="timeline__where">{_where(event["paragraph"])}</span>',
+    ]
+    if event["note"]:
+        parts.append(f' <span class="timeline__note"><span class="timeline__note-tag">'
+                     f"Editors' note:</span> {escape(event['note'])}</span>")
+    parts.append("</li>")
+    return "".join(parts)
+
+
+def _when(event: dict) -> str:
+    year = str(event["year"])
+    if event["when"]:
+        return _time(event["date"] or year, event["when"])
+    if event["date"]:
+        return _time(event["date"], _spelled(event["date"]))
+    if event["end_year"]:
+        end = str(event["end_year"])
+        return (f'<span class="timeline__date">{_time(year, year, "")}–'
+                f'{_time(end, end, "")}</span>')
+    return _time(year, year)
+
+
+def _time(datetime_value: str, text: str, css: str = "timeline__date") -> str:
+    attribute = f' class="{css}"' if css else ""
+    return f'<time{attribute} datetime="{escape(datetime_value)}">{escape(text)}</time>'
+
+
+# 1992-01 as "January 1992", 2016-06-22 as "22 June 2016", the edition's notes' style.
+def _spelled(date: str) -> str:
+    year, month, *day = date.split("-")
+    text = f"{MONTHS[int(month) - 1]} {year}"
+    return f"{int(day[0])} {text}" if day else text
+
+
+# "¶ 3" and "n. 10" on screen; "paragraph 3" and "note 10" to a screen reader.
+def _where(paragraph: str) -> str:
+    anchor = Anchor.parse(paragraph, ("p", "fn"))
+    return (f'<span aria-hidden="true">({anchor.label})</span>'
+            f'<span class="visually-hidden">{anchor.spoken}</span>')

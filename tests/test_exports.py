@@ -1,0 +1,168 @@
+"""The bibliography's downloads and /cite/'s snippets, read back by readers that are not ours:
+biber (biblatex's data model), bibtexparser, rispy, and citeproc-js (npm citation-js), a CSL
+processor other than pandoc, which must render the CSL-JSON as /bibliography/ shows it."""
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from helpers import build_edition
+
+ROOT = Path(__file__).resolve().parent.parent
+DOWNLOADS = ("report.bib", "report.ris", "report.json")
+
+
+@pytest.fixture(scope="module")
+def edition():
+    return build_edition()
+
+
+def download(site, name: str) -> str:
+    links = [a["href"] for a in site.page("bibliography").find("article").find_all("a")]
+    assert name in links, f"/bibliography/ does not link {name}"
+    return (site.path / "bibliography" / name).read_text(encoding="utf-8")
+
+
+def biber_warnings(path: Path, tmp_path: Path) -> list[str]:
+    assert shutil.which("biber"), "biber is missing: scripts/system-deps.sh installs it"
+    # biber takes the file relative to its working folder (with --output-directory, an absolute
+    # path is looked for under that folder); the output it writes goes to tmp_path.
+    run = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-directory", str(tmp_path),
+                          path.name], capture_output=True, text=True, cwd=path.parent, check=False)
+    lines = run.stdout.splitlines() + run.stderr.splitlines()
+    assert run.returncode == 0 and "INFO - Datamodel validation complete" in lines, "\n".join(lines)
+    return [line for line in lines if line.startswith(("WARN", "ERROR"))]
+
+
+def test_bib_folder_is_valid_for_biblatex(tmp_path):
+    for path in sorted((ROOT / "bib").glob("*.bib")):
+        assert biber_warnings(path, tmp_path) == [], path
+
+
+def test_bibtex_download_is_valid_for_biblatex(site, tmp_path):
+    path = tmp_path / "report.bib"
+    path.write_text(download(site, "report.bib"), encoding="utf-8")
+    assert biber_warnings(path, tmp_path) == []
+
+
+def test_cite_snippets_are_valid_for_biblatex(site, tmp_path):
+    data = json.loads((site.path / "cite/citations.json").read_text(encoding="utf-8"))
+    entries = [data["page"], data["report"], *data["paragraphs"].values()]
+    path = tmp_path / "snippets.bib"
+    path.write_text("\n".join({f["name"]: f["text"] for f in e["formats"]}["BibTeX"] for e in entries),
+                    encoding="utf-8")
+    assert biber_warnings(path, tmp_path) == []
+
+
+def test_biber_would_report_a_violation(tmp_path):
+    # The check can fail: the kind of entry bib/ had before (an @online without a URL).
+    path = tmp_path / "bad.bib"
+    path.write_text("@online{x, title = {T}, date = {2019}}\n", encoding="utf-8")
+    assert any("url" in line for line in biber_warnings(path, tmp_path))
+
+
+def test_downloads_are_the_csl_items_the_page_is_formatted_from(site, edition):
+    items = json.loads(download(site, "report.json"))
+    assert items == [dict(work.csl) for work in edition.works.values()]
+
+
+def test_bibtex_download_parses_back(site, edition):
+    library = bibtexparser.parse_string(download(site, "report.bib"))
+    assert not library.failed_blocks
+    exported = {e.key: {f.key: f.value for f in e.fields} for e in library.entries}
+    assert exported.keys() == edition.works.keys()
+    for key, work in edition.works.items():
+        csl = work.csl
+        assert exported[key]["title"].replace("\\", "") == csl["title"]
+        assert exported[key].get("url") == csl.get("URL")
+        for name in csl.get("author", []):
+            if "literal" in name:  # a corporate name, braced so no reader splits it
+                assert "{" + name["literal"] + "}" in exported[key]["author"].replace("\\", "")
+    gazette = exported["statecouncil1992gazette"]
+    assert (gazette["number"], gazette["type"]) == ("1", "Official gazette")
+    assert "publisher" not in gazette and "journal" not in exported["xu1994karimov"]
+
+
+def test_ris_download_parses_back(site, edition):
+    records = {r["id"]: r for r in rispy.loads(download(site, "report.ris"))}
+    assert records.keys() == edition.works.keys()
+    for key, work in edition.works.items():
+        names = [n.get("literal") or f"{n['family']}, {n['given']}" for n in work.csl.get("author", [])]
+        assert records[key].get("authors", []) == names
+        assert all("," not in n.get("literal", "") for n in work.csl.get("author", [])), key
+        assert records[key].get("urls", [None])[0] == work.csl.get("URL")
+    # A report's number where RIS readers look for it (Zotero's RIS translator: SN for RPRT).
+    assert records["statecouncil1992gazette"]["issn"] == "1"
+    assert records["statecouncil1992gazette"]["type_of_work"] == "Official gazette"
+
+
+# The CSL file /bibliography/ is formatted with (vendored, vendor/csl/).
+def style_file(name: str) -> str:
+    return str(ROOT / "vendor" / "csl" / f"{name}.csl")
+
+
+def plain(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def test_another_csl_processor_renders_the_page(site, tmp_path):
+    node = shutil.which("node")
+    assert node, "node is missing: scripts/system-deps.sh installs it"
+    items = tmp_path / "items.json"
+    items.write_text(download(site, "report.json"), encoding="utf-8")
+    run = subprocess.run([node, str(ROOT / "tests/js/render_csl.js"), str(items),
+                          style_file("chicago-author-date")],
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    rendered = json.loads(run.stdout)
+    page = {entry["id"]: entry for entry in site.page("bibliography").select("div.bib-entry")}
+    assert rendered.keys() == page.keys()
+    for key, text in rendered.items():
+        # The page's entry without the line the edition adds (cited in, archive, editors' note);
+        # markup (italics, links) dropped on both sides, whitespace normalised.
+        shown = plain(str(page[key].find("p")))
+        assert same_punctuation(shown) == same_punctuation(" ".join(text.split())), key
+
+
+# Two known differences between the processors, both running the same style on the same data:
+# - a period after a quotation that ends in a nested one: citeproc-js sets it inside both
+#   quotation marks (Rights.’”), pandoc's citeproc between them (Rights’.”);
+# - title case: each keeps its own list of words left in lower case. pandoc's capitalises
+#   "between", "through" and "under" and lowers "until"; citeproc-js (the CSL specification's
+#   list) the reverse. Chicago (CMOS 8.159) lowers all four; the test compares them in lower case.
+PREPOSITIONS = re.compile(r"\b(Between|Through|Under|Until)\b")
+
+
+def same_punctuation(text: str) -> str:
+    return PREPOSITIONS.sub(lambda m: m.group(1).lower(), text.replace("’.”", ".’”"))
+
+
+def test_cite_snippets_keep_the_edition_statement(site, edition):
+    data = json.loads((site.path / "cite/citations.json").read_text(encoding="utf-8"))
+    formats = {f["name"]: f["text"] for f in data["page"]["formats"]}
+    entry = bibtexparser.parse_string(formats["BibTeX"]).entries[0]
+    fields = {f.key: f.value for f in entry.fields}
+    statement = f"Annotated online edition, version {edition.edition.version}"
+    assert (entry.entry_type, fields["type"]) == ("report", statement)
+    assert fields["institution"] == "Foreign Policy Research Institute"
+    record = rispy.loads(formats["RIS"])[0]
+    assert (record["type_of_reference"], record["type_of_work"]) == ("RPRT", statement)
+    assert record["secondary_title"] == edition.report.series  # T2: Zotero's series of a report
+    report = rispy.loads({f["name"]: f["text"] for f in data["report"]["formats"]}["RIS"])[0]
+    assert "type_of_work" not in report and "urls" not in report  # the 2020 report, told apart
+
+
+def test_a_corporate_author_with_a_comma_stops_the_build(tmp_path):
+    from helpers import tiny_site
+    pages = {"index.md": "Home.\n",
+             "a.md": "---\nsection: 1\n---\n\nText.[^1]\n{#p1}\n\n[^1]: [A title](@work), 2019.\n"}
+    bib = "@online{work, author = {{Radio Azattyk, RFE/RL}}, title = {A title}, date = {2019}, url = {http://example.org/a}}\n"
+    site = tiny_site(tmp_path, pages, bib={"report.bib": bib})
+    assert site.returncode != 0, site.log
+    assert "entry 'work': the corporate author 'Radio Azattyk, RFE/RL' holds a comma" in site.log, site.log

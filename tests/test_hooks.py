@@ -1,0 +1,142 @@
+"""The one hook and its features, in memory: order, generated pages (golden files), phrase marks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+from edition import features
+from edition.markdown.context import Current, PageInfo
+from edition.markdown.extension import PROCESSORS, EditionExtension
+from edition.model.anchors import Anchor
+from edition.model.edition import Annotation, Edition, Paragraph, Part
+from helpers import ROOT, build_edition, load_project, render_page
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def project_and_edition():
+    config, files = load_project(ROOT)
+    return features.Project(ROOT, config, files), build_edition(ROOT)
+
+
+def generate(order, project, edition) -> dict[str, str | bytes]:
+    found: dict[str, str | bytes] = {}
+    for generator in order:
+        made = generator(edition, project)
+        assert not made.keys() & found.keys(), "two features make the same file"
+        found.update(made)
+    return found
+
+
+# The features that make pages read only the model: in another order, the same files.
+def test_generated_files_do_not_depend_on_the_order_of_the_features(project_and_edition):
+    project, edition = project_and_edition
+    forward = generate(features.GENERATORS, project, edition)
+    assert generate(tuple(reversed(features.GENERATORS)), project, edition) == forward
+    assert {"changes.md", "bibliography.md", "glossary.md", "entities.md", "teaching.md", "cite.md"} <= set(forward)
+
+
+# The Markdown processors' order is written once: their priorities, in the extension.
+def test_the_processors_order_is_written_in_one_place():
+    priorities = [processor.priority for processor in PROCESSORS]
+    assert len(set(priorities)) == len(priorities)
+    md = markdown.Markdown(extensions=["attr_list", "footnotes", EditionExtension(Current())])
+    running = [type(processor) for processor in md.treeprocessors if type(processor) in PROCESSORS]
+    assert running == list(PROCESSORS)
+
+
+# Golden files of the generated pages' Markdown (pytest --update-golden rewrites them).
+PAGES = ["changes.md", "bibliography.md", "glossary.md", "entities.md", "teaching.md", "cite.md", "changelog.md"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_generated_page_matches_its_golden_file(project_and_edition, name, request):
+    project, edition = project_and_edition
+    made = generate(features.GENERATORS, project, edition)[name]
+    golden = GOLDEN / name
+    if request.config.getoption("--update-golden"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(str(made), encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden}: run pytest --update-golden and review it"
+    assert made == golden.read_text(encoding="utf-8"), f"{name} changed: review, then pytest --update-golden"
+
+
+# One page through the hook, in memory: the ¶ and Cite links, a phrase mark, the title lines.
+def test_a_page_renders_in_memory_through_the_hook():
+    html = render_page("introduction.md")
+    assert '<p class="para" id="p3"><a class="para-num" href="#p3"' in html
+    cite = '<a aria-label="Cite paragraph 3" class="para-cite cite-open" data-cite="p3" href="../cite/#cite-p3">'
+    assert cite in html
+    assert 'data-note="note-p3-border-length">3,000-kilometer-long border</mark>' in html
+    title_end = html.index("</h1>")
+    # The downloads line first when the build makes the formats, then Cite, then the toolbar.
+    assert html[title_end:].startswith(('</h1><div class="edition-downloads"', '</h1><div class="page-cite"'))
+    assert html.index('class="page-cite"') < html.index('class="annotation-controls"')
+
+
+# Phrase marks on the parsed tree: a phrase that crosses emphasis or a note reference is
+# marked piece by piece, each piece inside one element, so the marks nest properly.
+
+
+def marked(source: str, phrase: str) -> str:
+    anchor = Anchor("p", 1)
+    part = Part("a.md", "a/", "A", "section", 1, (anchor,))
+    note = Annotation("n1", anchor, "context", "Editors", "0.1.0", "Text.", 1, phrase)
+    edition = Edition(None, None, (part,), {anchor: Paragraph(anchor, "a.md", source)}, {}, {}, {}, {}, {},
+                      (note,), (), (), (), ())
+    current = Current(edition=edition, page=PageInfo("a.md", "a/", part))
+    md = markdown.Markdown(extensions=["attr_list", "footnotes", EditionExtension(current)])
+    return md.convert(source + "\n{#p1}\n\n[^1]: A note.\n")
+
+
+MARK = '<mark class="annotated annotated--context" data-note="note-n1">'
+
+
+@pytest.mark.parametrize("source, phrase, expected", [
+    ("The SCO was founded in 2001.", "founded in 2001", f"was {MARK}founded in 2001</mark>."),
+    ("It was *founded in* 2001.", "founded in 2001",
+     f"was <em>{MARK}founded in</em></mark>"),
+    ("It was founded[^1] in 2001.", "founded in 2001",
+     f"was {MARK}founded</mark><sup"),
+    ("It was **very *much* founded** then.", "much founded then",
+     f"<em>{MARK}much</mark></em>{MARK} founded</mark></strong>{MARK} then</mark>."),
+], ids=["plain", "across emphasis", "across a note reference", "nested emphasis"])
+def test_a_phrase_across_markup_is_marked_with_proper_nesting(source, phrase, expected):
+    html = marked(source, phrase)
+    assert expected.replace("</em></mark>", "</mark></em>") in html
+    assert html.count("<mark") == html.count("</mark>")
+
+
+def test_a_phrase_across_a_note_reference_is_found_without_the_note_number():
+    html = marked("It was founded[^1] in 2001.", "founded in 2001")
+    assert f'{MARK} in 2001</mark>.' in html and 'href="#fn:1">1</a></sup>' in html
+
+
+# Each build starts from a new state: MkDocs keeps the hook module for the life of `mkdocs
+# serve`, and on_config replaces everything the previous build learnt.
+def test_each_build_starts_from_a_new_state():
+    import edition_hooks as hooks
+
+    config, _ = load_project(ROOT)
+    hooks.on_config(config)
+    first = hooks.build
+    first.current.rendered.mentions["sco"] = set()
+    config, _ = load_project(ROOT)
+    hooks.on_config(config)
+    assert hooks.build is not first and hooks.build.current.rendered.mentions == {}
+    assert hooks.build.current.edition is None
+
+
+# The model imports no feature: features are functions of the model, never the reverse.
+def test_the_model_imports_no_feature():
+    import ast
+
+    for path in (ROOT / "hooks/edition/model").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("edition"):
+                assert node.module.startswith("edition.model"), f"{path.name} imports {node.module}"
+            if isinstance(node, ast.Import):
+                assert not any(alias.name.startswith("edition") and not alias.name.startswith("edition.model")
+                               for alias in node.names), path.name
