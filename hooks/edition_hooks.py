@@ -32,7 +32,6 @@ from edition.model import settings as edition_settings
 from edition.model.names import Matcher
 from edition.pages import metadata
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
