@@ -14,9 +14,10 @@ import re
 import extruct
 import lxml.html
 import pytest
+from PIL import Image
+
 from edition.formats.meta import output_names
 from helpers import build_edition
-from PIL import Image
 
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default, which the test build uses
 REPORT_PAGES = ["", "about-the-author", "introduction", "conclusion", "about-the-publisher"]
