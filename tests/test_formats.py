@@ -37,7 +37,7 @@ TITLES = ["About the author", "Executive summary", "Introduction", "En route to 
 # Text of the web page's furniture that must never reach a PDF.
 UI_TEXT = ["Skip to content", "Initializing search", "Type to start searching", "Back to top",
            "Made with Material", "Switch to dark mode", "Link to this section", "Download PDF",
-           "Download EPUB", "Cite this edition", "Cite paragraph"]
+           "Download EPUB", "Cite paragraph"]
 
 
 # Reading the files back, once per session
@@ -126,20 +126,20 @@ def test_every_file_is_written_and_linked_from_every_page(formats_site):
         assert NAMES["a4"] in targets and NAMES["epub"] in targets, path
         assert "search-exclude" in " ".join(line.attrs), "the line is kept out of the search index"
     title_page = {a["href"] for a in site.page("").select(".edition-downloads a")}
-    assert title_page == set(NAMES.values())
+    assert set(NAMES.values()) <= title_page
 
 
 def test_a_site_without_the_formats_links_to_none(site):
-    assert not (site.path / "downloads").exists()
-    assert site.page("").select(".edition-downloads") == []
-    assert site.page("introduction").select(".edition-downloads") == []
+    assert not any((site.path / name).exists() for name in NAMES.values())
+    links = [a["href"] for name in ("", "introduction") for a in site.page(name).select("a[href]")]
+    assert not [href for href in links if href.endswith((".pdf", ".epub"))], links
 
 
 def test_a_build_with_unchanged_pages_lays_nothing_out_again(formats_site, formats_env, tmp_path):
     """The second build reads every file from the cache: the same bytes, no layout."""
     from helpers import build_site
 
-    again = build_site(ROOT / "mkdocs.yml", tmp_path / "site", formats_env)
+    again = build_site(ROOT / "mkdocs.yml", tmp_path / "site", env=formats_env)
     assert again.returncode == 0, again.log
     assert again.log.count("(cached)") == len(NAMES), again.log
     for kind in NAMES:
