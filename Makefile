@@ -29,19 +29,17 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-# The PDFs or the EPUB alone, from the site in site/ (built first, without them, if there
-# is none); `make build` makes both, in site/downloads/, through hooks/edition_hooks.py.
-pdf: $(STAMP) site/index.html
+# The PDFs or the EPUB alone, in site/downloads/: a build that makes only those (they are
+# made from the rendered pages); `make build` makes both, through hooks/edition_hooks.py.
+pdf: $(STAMP)
 	$(BIN)/python scripts/formats.py pdf
 
-epub: $(STAMP) site/index.html
+epub: $(STAMP)
 	$(BIN)/python scripts/formats.py epub
 
-site/index.html: | $(STAMP)
-	EDITION_FORMATS=off $(BIN)/mkdocs build --strict
-
-# --ignore-scripts: the one install script (vnu-jar's) would download a Java runtime where
-# there is none; the tests run vnu.jar with Debian's Java (scripts/system-deps.sh).
+# --ignore-scripts: no install script runs; vnu-jar's would download a Java runtime where
+# there is none, @daisy/ace's Electron and Puppeteer's Chrome a browser. The tests run
+# vnu.jar with Debian's Java and Ace as ace-puppeteer on Debian's chromium.
 $(NODE_STAMP): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)

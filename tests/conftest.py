@@ -12,7 +12,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks"), str(ROOT / "tests")]
 
-from helpers import next_version, BuiltSite, build_site, git  # noqa: E402
+from helpers import BUILD_ENV, BuiltSite, build_site, git, next_version  # noqa: E402
 from import_report import SOURCE, Block, parse_source  # noqa: E402
 
 
@@ -25,9 +25,28 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built
 
 
+# fontconfig with no font folder: WeasyPrint sees only the fonts print.css names by @font-face.
+NO_SYSTEM_FONTS = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
 @pytest.fixture(scope="session")
-def formats_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("formats-site"), formats=True)
+def formats_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of the builds that make the PDFs and EPUB: no system font, and an
+    edition cache of their own that starts empty (so the first build lays them out)."""
+    folder = tmp_path_factory.mktemp("formats-env")
+    fonts = folder / "no-system-fonts.conf"
+    fonts.write_text(NO_SYSTEM_FONTS.format(cache=folder / "fontconfig-cache"), encoding="utf-8")
+    return {**BUILD_ENV, "EDITION_FORMATS": "on", "FONTCONFIG_FILE": str(fonts),
+            "EDITION_CACHE_DIR": str(folder / "cache")}
+
+
+@pytest.fixture(scope="session")
+def formats_site(tmp_path_factory: pytest.TempPathFactory, formats_env) -> BuiltSite:
+    """The edition with its PDFs and EPUB (tests/test_formats*.py)."""
+    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("formats-site"), env=formats_env)
     assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.log}"
     return built
 

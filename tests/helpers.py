@@ -55,11 +55,12 @@ class BuiltSite:
         return sorted(self.path.rglob("*.html"))
 
 
-def build_site(config_file: Path, out: Path, formats: bool = True) -> BuiltSite:
+def build_site(config_file: Path, out: Path, formats: bool = True,
+               env: dict[str, str] | None = None) -> BuiltSite:
     result = subprocess.run(
         [*MKDOCS, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(out)],
         capture_output=True, text=True, cwd=config_file.parent,
-        env={**BUILD_ENV, "EDITION_FORMATS": "on" if formats else "off"},
+        env=env or {**BUILD_ENV, "EDITION_FORMATS": "on" if formats else "off"},
     )
     return BuiltSite(out, result.returncode, result.stdout + result.stderr)
 

@@ -1,64 +1,87 @@
 """The offline formats: the PDFs and the EPUB that `mkdocs build` writes into site/downloads/.
 
-They are read back from the session's build (tests/conftest.py), whose hook made them:
-pypdf for the PDFs, EPUBCheck and lxml for the EPUB. One page of each PDF copy is rendered
-to PNG with pdftoppm into build/formats/, for a person to look at.
+They are read back from a build of their own (the `formats_site` fixture in conftest.py),
+laid out with no system font and from an empty cache: pypdf and poppler's pdfinfo for the
+PDFs (here), EPUBCheck, DAISY Ace and lxml for the EPUB (test_formats_epub.py). One page of
+each PDF copy is rendered to PNG with pdftoppm into build/formats/, for a person to look at.
 """
 from __future__ import annotations
 
 import re
 import shutil
 import subprocess
-import sys
-import zipfile
-from functools import lru_cache
-from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin, urlsplit
+from functools import cache
+from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from lxml import etree
 from pypdf import PdfReader
 
-from edition import epub, offline, pdf
-from edition.offline import Target
-from helpers import BUILD_ENV, REPORT_PAGES
+from edition.formats import pdf
+from edition.formats.meta import edition_version, output_names
+from helpers import REPORT_PAGES
+
+pytestmark = pytest.mark.formats
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMES = offline.output_names()
+NAMES = output_names()
+PDFS = ["a4", "letter", "a4-teacher", "letter-teacher"]
 PNG_DIR = ROOT / "build" / "formats"
-EPUBCHECK = Path("/usr/share/java/epubcheck.jar")    # Debian's epubcheck package
-VERSION = offline.edition_version(ROOT)
+FONTS = ROOT / "hooks" / "edition" / "formats" / "fonts"
+VERSION = edition_version(ROOT)
+RUNNING_HEAD = "Yau, Russia and China's Quiet Rivalry in Central Asia"
 TITLES = ["About the author", "Executive summary", "Introduction", "En route to Beijing",
           "Wrestling for digital supremacy", "Conclusion", "Bibliography", "Glossary",
           "Index of names", "Changes to the text", "About this edition"]
 # Text of the web page's furniture that must never reach a PDF.
 UI_TEXT = ["Skip to content", "Initializing search", "Type to start searching", "Back to top",
            "Made with Material", "Switch to dark mode", "Link to this section", "Download PDF",
-           "Download EPUB", "Cite this edition", "Cite paragraph"]
-NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
-      "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
-
-pytestmark = pytest.mark.formats
-
-
-# The formats' tests read the build made with the formats on.
-@pytest.fixture(scope="session")
-def site(formats_site):
-    return formats_site
+           "Download EPUB", "Cite paragraph"]
 
 
 # Reading the files back, once per session
 
 
-@lru_cache(maxsize=None)
+@cache
 def reader(path: Path) -> PdfReader:
     return PdfReader(path)
 
 
-@lru_cache(maxsize=None)
+@cache
+def extracted(path: Path) -> tuple[tuple[str, str], ...]:
+    """Each page's text, and the part of it drawn as an artifact (/Artifact marked content:
+    what a screen reader skips), read in one pass."""
+    return tuple(split_artifacts(page) for page in reader(path).pages)
+
+
+def split_artifacts(page) -> tuple[str, str]:
+    inside: list[bool] = []          # open marked-content sequences: is each an artifact?
+    artifacts: list[str] = []
+
+    def operator(op: bytes, args: list, *_: object) -> None:
+        if op in (b"BDC", b"BMC"):
+            inside.append(str(args[0]) == "/Artifact")
+        elif op == b"EMC" and inside:
+            inside.pop()
+
+    def text(value: str, *_: object) -> None:
+        if any(inside):
+            artifacts.append(value)
+
+    whole = page.extract_text(visitor_operand_before=operator, visitor_text=text)
+    return whole, " ".join("".join(artifacts).split())
+
+
 def page_texts(path: Path) -> tuple[str, ...]:
-    return tuple(page.extract_text() for page in reader(path).pages)
+    return tuple(whole for whole, _ in extracted(path))
+
+
+@cache
+def structure(path: Path) -> str:
+    """The tag tree as poppler reads it (pdfinfo -struct: element types and ids)."""
+    return subprocess.run(["pdfinfo", "-struct", str(path)], capture_output=True,
+                          text=True, check=True).stdout
 
 
 def downloads(site, kind: str) -> Path:
@@ -70,6 +93,10 @@ def destination_page(path: Path, name: str) -> int:
     return pdf_file.get_destination_page_number(pdf_file.named_destinations[name])
 
 
+def note_numbers(path: Path) -> list[int]:
+    return sorted(int(name[3:]) for name in reader(path).named_destinations if name.startswith("fn:"))
+
+
 def paragraph_numbers(site) -> list[int]:
     return [int(p["id"][1:]) for name in REPORT_PAGES for p in site.page(name).select("p.para")]
 
@@ -78,20 +105,11 @@ def site_has_annotations(site) -> bool:
     return any(site.page(name).select(".annotations") for name in REPORT_PAGES)
 
 
-@pytest.fixture(scope="session")
-def epub_zip(site) -> zipfile.ZipFile:
-    return zipfile.ZipFile(downloads(site, "epub"))
-
-
-@pytest.fixture(scope="session")
-def package(epub_zip) -> etree._Element:
-    return etree.fromstring(epub_zip.read("EPUB/package.opf"))
-
-
 # The files and the links to them
 
 
-def test_every_file_is_written_and_linked_from_every_page(site):
+def test_every_file_is_written_and_linked_from_every_page(formats_site):
+    site = formats_site
     for kind in NAMES:
         assert downloads(site, kind).stat().st_size > 20_000, kind
     for path in site.html_files:
@@ -108,23 +126,40 @@ def test_every_file_is_written_and_linked_from_every_page(site):
         assert NAMES["a4"] in targets and NAMES["epub"] in targets, path
         assert "search-exclude" in " ".join(line.attrs), "the line is kept out of the search index"
     title_page = {a["href"] for a in site.page("").select(".edition-downloads a")}
-    assert title_page == set(NAMES.values())
+    assert set(NAMES.values()) <= title_page
+
+
+def test_a_site_without_the_formats_links_to_none(site):
+    assert not any((site.path / name).exists() for name in NAMES.values())
+    links = [a["href"] for name in ("", "introduction") for a in site.page(name).select("a[href]")]
+    files = tuple(name.rsplit("/", 1)[-1] for name in NAMES.values())
+    assert not [href for href in links if href.endswith(files)], links
+
+
+def test_a_build_with_unchanged_pages_lays_nothing_out_again(formats_site, formats_env, tmp_path):
+    """The second build reads every file from the cache: the same bytes, no layout."""
+    from helpers import build_site
+
+    again = build_site(ROOT / "mkdocs.yml", tmp_path / "site", env=formats_env)
+    assert again.returncode == 0, again.log
+    assert again.log.count("(cached)") == len(NAMES), again.log
+    for kind in NAMES:
+        assert downloads(again, kind).read_bytes() == downloads(formats_site, kind).read_bytes(), kind
 
 
 # The PDF
 
 
 @pytest.mark.parametrize("kind, width, height", [("a4", 595, 842), ("letter", 612, 792)])
-def test_pdf_page_size_and_count(site, kind, width, height):
-    path = downloads(site, kind)
-    pages = reader(path).pages
+def test_pdf_page_size_and_count(formats_site, kind, width, height):
+    pages = reader(downloads(formats_site, kind)).pages
     assert 30 <= len(pages) <= 120, len(pages)
     box = pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (width, height)
 
 
-def test_pdf_has_every_part_in_order_in_text_and_bookmarks(site):
-    path = downloads(site, "a4")
+def test_pdf_has_every_part_in_order_in_text_and_bookmarks(formats_site):
+    path = downloads(formats_site, "a4")
     pdf_file, texts = reader(path), page_texts(path)
     outline = [item for item in pdf_file.outline if not isinstance(item, list)]
     assert [item.title for item in outline[:2]] == ["Title page", "Contents"]
@@ -132,39 +167,55 @@ def test_pdf_has_every_part_in_order_in_text_and_bookmarks(site):
     assert [item.title for item in parts] == TITLES
     pages = [pdf_file.get_destination_page_number(item) for item in parts]
     assert pages == sorted(pages)
-    for item, page in zip(parts, pages):
+    for item, page in zip(parts, pages, strict=True):
         assert item.title in texts[page], item.title
-        assert f"{item.title}{chr(10)}" in texts[2] or item.title in texts[2]   # the contents
+        assert item.title in texts[2]      # the contents
 
 
-def test_pdf_title_page_names_the_web_edition_and_version(site):
-    cover = page_texts(downloads(site, "a4"))[0]
+def test_pdf_title_page_names_the_web_edition_and_version(formats_site):
+    cover = page_texts(downloads(formats_site, "a4"))[0]
     assert "Russia and China's Quiet" in cover and "NIVA YAU" in cover
     assert f"version {VERSION}" in cover and "http://127.0.0.1:8000/" in cover
     assert "Reader's copy" in cover
-    assert "Teacher's copy" in page_texts(downloads(site, "a4-teacher"))[0]
+    assert "Teacher's copy" in page_texts(downloads(formats_site, "a4-teacher"))[0]
 
 
-@pytest.mark.parametrize("kind", ["a4", "letter", "a4-teacher", "letter-teacher"])
-def test_pdf_footnotes_keep_their_printed_numbers_at_the_foot_of_the_page(site, kind):
-    path = downloads(site, kind)
+@pytest.mark.parametrize("kind", PDFS)
+def test_every_note_is_on_the_page_of_its_call(formats_site, kind):
+    path = downloads(formats_site, kind)
     texts = page_texts(path)
-    pages = []
-    for number in range(1, 20):
+    numbers = note_numbers(path)
+    assert numbers == list(range(1, 20)), numbers
+    for number in numbers:
         call, note = destination_page(path, f"fnref:{number}"), destination_page(path, f"fn:{number}")
-        # WeasyPrint sets a note on its call's page, or the next when that page is full.
-        assert 0 <= note - call <= 1, (number, call, note)
+        assert note == call, f"note {number} is on page {note + 1}, its call on page {call + 1}"
         assert re.search(rf"(^|\n){number}\.\s\S", texts[note]), (number, texts[note][-400:])
-        pages.append(note)
-    assert pages == sorted(pages)
-    if kind in ("a4", "letter"):
-        assert all(destination_page(path, f"fn:{n}") == destination_page(path, f"fnref:{n}")
-                   for n in range(1, 20))
 
 
-def test_pdf_has_every_paragraph_number_in_the_margin_and_as_destination(site):
-    path = downloads(site, "a4")
-    numbers = paragraph_numbers(site)
+@pytest.mark.parametrize("kind", PDFS)
+def test_no_page_is_nearly_empty_but_the_last_of_a_part(formats_site, kind):
+    """Widows and near-empty pages: every page holds at least 4 lines besides its running
+    head and folio, except the cover and a part's last page."""
+    path = downloads(formats_site, kind)
+    pdf_file, texts = reader(path), page_texts(path)
+    starts = {pdf_file.get_destination_page_number(destination)
+              for name, destination in pdf_file.named_destinations.items()
+              if name.startswith("chapter-") or name == "contents"}
+    for index, text in enumerate(texts[1:-1], start=1):
+        lines = [line for line in text.splitlines() if line.strip()]
+        if index + 1 not in starts:
+            assert len(lines) - 2 >= 4, (kind, index + 1, lines)
+
+
+@pytest.mark.parametrize("kind", PDFS)
+def test_a_correction_after_a_url_is_apart_from_it(formats_site, kind):
+    text = " ".join(" ".join(page_texts(downloads(formats_site, kind))).split())
+    assert "608790.html [read: http://eng.sectsco.org/" in text
+
+
+def test_pdf_has_every_paragraph_number_in_the_margin_and_as_destination(formats_site):
+    path = downloads(formats_site, "a4")
+    numbers = paragraph_numbers(formats_site)
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 29
     printed = {int(n) for n in re.findall(r"¶\s*(\d+)", "\n".join(page_texts(path)))}
     assert set(numbers) <= printed
@@ -172,9 +223,9 @@ def test_pdf_has_every_paragraph_number_in_the_margin_and_as_destination(site):
     assert pages == sorted(pages)
 
 
-def test_pdf_metadata(site):
+def test_pdf_metadata(formats_site):
     for kind, copy in (("a4", "reader's copy"), ("letter-teacher", "teacher's copy")):
-        info = reader(downloads(site, kind)).metadata
+        info = reader(downloads(formats_site, kind)).metadata
         assert info.title == "Russia and China's Quiet Rivalry in Central Asia"
         assert info.author == "Niva Yau"
         assert f"Edition {VERSION}, {copy}" in info.subject
@@ -182,9 +233,65 @@ def test_pdf_metadata(site):
         assert info["/CreationDate"] == "D:20200913122640Z"    # SOURCE_DATE_EPOCH=1600000000
 
 
-def test_pdf_internal_links_resolve(site):
-    path = downloads(site, "a4")
-    pdf_file = reader(path)
+# PDF/UA-1, read back from each file
+
+
+@pytest.mark.parametrize("kind", PDFS)
+def test_pdf_ua_metadata_and_page_labels(formats_site, kind):
+    pdf_file = reader(downloads(formats_site, kind))
+    xmp = pdf_file.xmp_metadata.stream.get_data().decode("utf-8")
+    assert 'pdfuaid:part="1"' in xmp and "http://www.aiim.org/pdfua/ns/id/" in xmp
+    catalog = pdf_file.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == "en"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert pdf_file.page_labels[:3] == ["Cover", "2", "3"]
+    # The label is the printed folio, the last line of the page's text.
+    for index in (5, len(pdf_file.pages) - 1):
+        assert page_texts(downloads(formats_site, kind))[index].split()[-1] == pdf_file.page_labels[index]
+
+
+@pytest.mark.parametrize("kind", PDFS)
+def test_pdf_running_heads_and_folios_are_artifacts(formats_site, kind):
+    """Every page but the cover: the running head, the section and the folio are drawn as
+    pagination artifacts, and nothing else is."""
+    path = downloads(formats_site, kind)
+    labels = reader(path).page_labels
+    streams = [page.get_contents().get_data() for page in reader(path).pages[1:]]
+    assert all(re.search(rb"/Artifact\s*<</Type /Pagination>>\s*BDC", data) for data in streams)
+    for index, (_, artifact) in enumerate(extracted(path)[1:], start=1):
+        assert artifact.startswith(RUNNING_HEAD) and artifact.endswith(f" {labels[index]}"), artifact
+        assert len(artifact) < len(RUNNING_HEAD) + 50, artifact     # the head and folio only
+
+
+@pytest.mark.parametrize("kind", PDFS)
+def test_pdf_notes_are_tagged_as_notes(formats_site, kind):
+    path = downloads(formats_site, kind)
+    ids = re.findall(r"^\s*Note <(fn:\d+)-p\d+>", structure(path), flags=re.M)
+    assert sorted(set(ids), key=lambda name: int(name[3:])) == [f"fn:{n}" for n in note_numbers(path)]
+    assert "Span <fn:" not in structure(path)
+
+
+def test_pdf_links_are_tagged_and_shown_in_the_text():
+    """A link in a paragraph is underlined and coloured by print.css, as WeasyPrint lays it out."""
+    from weasyprint import CSS, HTML
+
+    document = HTML(string='<section class="chapter section"><p class="para" id="p1">'
+                           '<a class="para-num" href="#p1">¶ 1</a>The <a href="#sco">SCO</a> '
+                           'met.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+                           "</section>").render(stylesheets=[CSS(filename=str(pdf.STYLESHEET))])
+    styles = {}
+    stack = [document.pages[0]._page_box]
+    while stack:
+        box = stack.pop()
+        if getattr(box, "element_tag", None) == "a":
+            styles[box.element.get("href")] = box.style["text_decoration_line"]
+        stack.extend(getattr(box, "children", []))
+    assert styles["#sco"] == {"underline"}
+    assert styles["#p1"] == "none" and styles["#fn:1"] == "none"
+
+
+def test_pdf_internal_links_resolve(formats_site):
+    pdf_file = reader(downloads(formats_site, "a4"))
     names = set(pdf_file.named_destinations)
     internal = []
     for page in pdf_file.pages:
@@ -198,27 +305,42 @@ def test_pdf_internal_links_resolve(site):
         assert expected in internal, expected
 
 
-def test_pdf_fonts_are_embedded(site):
-    for kind in ("a4", "a4-teacher"):
-        fonts = set()
-        for page in reader(downloads(site, kind)).pages:
-            for font in page["/Resources"].get("/Font", {}).values():
-                font = font.get_object()
-                described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-                descriptor = described["/FontDescriptor"].get_object()
-                assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
-                fonts.add(str(font["/BaseFont"]).split("+")[-1])
-        assert any("Pagella" in name for name in fonts), fonts
+# The fonts: the project's own, with no system font to fall back on (formats_env)
 
 
-def test_pdf_has_no_navigation_or_search_text(site):
+@pytest.mark.parametrize("kind", PDFS)
+def test_pdf_embeds_only_the_fonts_the_project_carries(formats_site, kind):
+    carried = {"Edition-Pagella", "Edition-Pagella-Bold", "Edition-Pagella-Italic",
+               "Edition-Pagella-BoldItalic", "Edition-Cursor"}
+    listed = subprocess.run(["pdffonts", str(downloads(formats_site, kind))], capture_output=True,
+                            text=True, check=True).stdout.splitlines()[2:]
+    fonts = {line.split()[0].split("+")[-1] for line in listed}
+    embedded = {line.split()[-5] for line in listed}      # the "emb" column
+    assert fonts and fonts <= carried, fonts
+    assert embedded == {"yes"}
+    assert {path.name for path in FONTS.glob("*.otf")} >= {"texgyrepagella-regular.otf",
+                                                           "texgyrecursor-regular.otf"}
+    assert (FONTS / "GUST-FONT-LICENSE.txt").exists()
+
+
+def test_small_capitals_extract_as_words(formats_site):
+    texts = page_texts(downloads(formats_site, "a4-teacher"))
+    heads = [text.splitlines()[-2] for text in texts[3:] if RUNNING_HEAD in text]
+    assert any(head.endswith("About the author") for head in heads), heads[:3]
+    assert any(head.endswith("En route to Beijing") for head in heads)
+    assert "Editors' annotations on ¶" in "\n".join(texts)
+    assert "A bout" not in "\n".join(texts)
+
+
+def test_pdf_has_no_navigation_or_search_text(formats_site):
     for kind in ("a4", "a4-teacher"):
-        text = "\n".join(page_texts(downloads(site, kind)))
+        text = "\n".join(page_texts(downloads(formats_site, kind)))
         for furniture in UI_TEXT:
             assert furniture not in text, (kind, furniture)
 
 
-def test_readers_copy_has_no_annotations_and_teachers_copy_has_them(site):
+def test_readers_copy_has_no_annotations_and_teachers_copy_has_them(formats_site):
+    site = formats_site
     reader_text = "\n".join(page_texts(downloads(site, "a4")))
     teacher_text = "\n".join(page_texts(downloads(site, "a4-teacher")))
     for marker in ("Editors' annotations on", "Discussion questions", "Teaching with this edition"):
@@ -229,14 +351,14 @@ def test_readers_copy_has_no_annotations_and_teachers_copy_has_them(site):
         assert "A1" in teacher_text
 
 
-def test_a_page_of_each_copy_renders_to_png(site):
+def test_a_page_of_each_copy_renders_to_png(formats_site):
     pdftoppm = shutil.which("pdftoppm")
-    assert pdftoppm, "pdftoppm is missing: install poppler-utils (see .ci/run)"
+    assert pdftoppm, "pdftoppm is missing: install poppler-utils (scripts/system-deps.sh)"
     from PIL import Image
 
     PNG_DIR.mkdir(parents=True, exist_ok=True)
     for kind in ("a4", "a4-teacher"):
-        path = downloads(site, kind)
+        path = downloads(formats_site, kind)
         number = destination_page(path, "p3") + 1      # the first page of the Introduction
         prefix = PNG_DIR / f"{path.stem}-page"
         subprocess.run([pdftoppm, "-png", "-r", "100", "-f", str(number), "-l", str(number),
@@ -245,203 +367,3 @@ def test_a_page_of_each_copy_renders_to_png(site):
         darkest, lightest = image.getextrema()
         assert image.size[0] > 700 and darkest < 60 and lightest == 255
         print(f"PNG of page {number} of {path.name}: {prefix}.png")
-
-
-# The EPUB
-
-
-def test_epubcheck_finds_no_error_and_no_warning(site):
-    java = shutil.which("java")
-    assert java and EPUBCHECK.exists(), "EPUBCheck is missing: install epubcheck (see .ci/run)"
-    result = subprocess.run([java, "-jar", str(EPUBCHECK), str(downloads(site, "epub"))],
-                            capture_output=True, text=True, timeout=300)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "Messages: 0 fatals / 0 errors / 0 warnings" in output, output
-
-
-def test_epub_zip_layout_is_fixed(epub_zip):
-    first = epub_zip.infolist()[0]
-    assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
-    assert epub_zip.read("mimetype") == b"application/epub+zip"
-    assert {info.date_time for info in epub_zip.infolist()} == {(2020, 9, 13, 12, 26, 40)}
-
-
-def test_epub_package_metadata(package):
-    meta = package.find("opf:metadata", NS)
-
-    def texts(tag: str) -> list[str]:
-        return [element.text for element in meta.findall(tag, NS)]
-
-    def properties(name: str) -> list[str]:
-        return [element.text for element in meta.findall(f"opf:meta[@property='{name}']", NS)]
-
-    assert "Russia and China's Quiet Rivalry in Central Asia" in texts("dc:title")
-    assert f"Annotated edition, version {VERSION}" in texts("dc:title")
-    assert texts("dc:creator") == ["Niva Yau"]
-    assert texts("dc:publisher") == ["Foreign Policy Research Institute"]
-    assert texts("dc:date") == ["2020-09"] and texts("dc:language") == ["en"]
-    assert texts("dc:identifier")[0].startswith("urn:uuid:")
-    assert properties("dcterms:modified") == ["2020-09-13T12:26:40Z"]
-    assert properties("schema:version") == [VERSION]
-    assert properties("schema:accessMode") == ["textual"]
-    assert {"structuralNavigation", "tableOfContents", "index"} <= set(properties("schema:accessibilityFeature"))
-    assert len(properties("schema:accessibilitySummary")[0]) > 100
-
-
-def test_epub_navigation_lists_every_part_in_reading_order(epub_zip, package):
-    nav = etree.fromstring(epub_zip.read("EPUB/nav.xhtml"))
-    toc = nav.find(".//x:nav[@epub:type='toc']", NS)
-    entries = [(a.text, a.get("href")) for a in toc.iter("{http://www.w3.org/1999/xhtml}a")]
-    titles = [text for text, _ in entries]
-    assert [title for title in titles if title in TITLES] == TITLES
-    names = set(epub_zip.namelist())
-    for _, href in entries:
-        assert "EPUB/" + href.split("#")[0] in names, href
-    spine = [item.get("idref") for item in package.findall("opf:spine/opf:itemref", NS)]
-    files = {item.get("id"): item.get("href") for item in package.findall("opf:manifest/opf:item", NS)}
-    sections = [files[idref] for idref in spine if files[idref].startswith("text/")]
-    assert sections[1:7] == [f"text/{name}.xhtml" for name in REPORT_PAGES]   # one file per section
-
-
-def test_epub_keeps_paragraph_anchors_and_footnotes_with_printed_numbers(site, epub_zip):
-    ids, notes, calls = set(), [], []
-    for name in REPORT_PAGES:
-        document = etree.fromstring(epub_zip.read(f"EPUB/text/{name}.xhtml"))
-        ids |= {element.get("id") for element in document.iter() if element.get("id")}
-        for aside in document.findall(".//x:aside[@epub:type='footnote']", NS):
-            number = aside.get("id").removeprefix("fn-")
-            back = aside.find(".//x:a", NS)
-            assert back.text == f"{number}." and back.get("href") == f"#fnref-{number}"
-            notes.append(int(number))
-        for call in document.findall(".//x:a[@epub:type='noteref']", NS):
-            calls.append(int(call.text))
-            assert call.get("href") == f"#fn-{call.text}"
-    assert notes == list(range(1, 20)) and calls == list(range(1, 20))
-    assert {f"p{n}" for n in paragraph_numbers(site)} <= ids
-
-
-def test_epub_internal_links_resolve(epub_zip):
-    documents = {name: etree.fromstring(epub_zip.read(name)) for name in epub_zip.namelist()
-                 if name.endswith(".xhtml")}
-    ids = {name: {element.get("id") for element in doc.iter() if element.get("id")}
-           for name, doc in documents.items()}
-    checked = 0
-    for name, document in documents.items():
-        for link in document.iter("{http://www.w3.org/1999/xhtml}a"):
-            href = link.get("href")
-            if href is None or urlsplit(href).scheme:
-                continue
-            path, _, fragment = href.partition("#")
-            target = str(PurePosixPath(name).parent / path) if path else name
-            target = str(PurePosixPath(target))
-            assert target in ids, (name, href)
-            assert not fragment or fragment in ids[target], (name, href)
-            checked += 1
-    assert checked > 500, checked
-    glossary = documents["EPUB/text/glossary.xhtml"]
-    locators = [a.get("href") for a in glossary.iter("{http://www.w3.org/1999/xhtml}a")]
-    assert any(re.fullmatch(r"[a-z-]+\.xhtml#p\d+", href or "") for href in locators)
-
-
-def test_epub_annotations_follow_the_site(site, epub_zip):
-    text = epub_zip.read("EPUB/text/introduction.xhtml").decode("utf-8")
-    assert ("Editors' annotations on" in text) == site_has_annotations(site)
-    assert "pull-quote" not in text and "gloss-tips" not in text and "headerlink" not in text
-
-
-# The command line runs the same code as the hook
-
-
-def test_cli_makes_the_same_epub_as_the_build(site, tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(site.path, copy)
-    (copy / NAMES["epub"]).unlink()
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/formats.py"), "epub", "--site-dir", str(copy)],
-                            capture_output=True, text=True, env=BUILD_ENV, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    assert (copy / NAMES["epub"]).read_bytes() == downloads(site, "epub").read_bytes()
-
-
-def test_cli_without_a_site_says_so(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/formats.py"), "pdf", "--site-dir", str(tmp_path)],
-                            capture_output=True, text=True, env=BUILD_ENV, cwd=ROOT)
-    assert result.returncode == 1 and "run `make build` first" in result.stderr
-
-
-# Small inputs, one rule each
-
-
-@pytest.mark.parametrize("page, href, expected", [
-    ("introduction/", "#p4", Target("introduction", "p4")),
-    ("introduction/", "../glossary/#sco", Target("glossary", "sco")),
-    ("glossary/", "../wrestling-for-digital-supremacy/#p18", Target("wrestling-for-digital-supremacy", "p18")),
-    ("", "changes/", Target("changes", "")),
-    ("about-this-edition/", "../#copyright", Target("title", "copyright")),
-    ("bibliography/", "report.bib", "http://example.org/ed/bibliography/report.bib"),
-    ("entities/", "../map-and-timeline/#places", "http://example.org/ed/map-and-timeline/#places"),
-    ("introduction/", "https://www.unescap.org/x.pdf", "https://www.unescap.org/x.pdf"),
-])
-def test_links_resolve_inside_the_file_or_to_the_web_edition(page, href, expected):
-    chapters = [offline.Chapter(slug, path, "back", slug, None) for slug, path in
-                [("title", ""), ("introduction", "introduction/"), ("glossary", "glossary/"),
-                 ("changes", "changes/"), ("wrestling-for-digital-supremacy", "wrestling-for-digital-supremacy/")]]
-    assert offline.resolver(chapters, "http://example.org/ed/")(page, href) == expected
-
-
-@pytest.mark.parametrize("work, extra, expected", [
-    ('edition: {version: "0.3.1"}', {"version": "9.9.9"}, "0.3.1"),
-    (None, {"version": "0.2.0"}, "0.2.0"),
-    (None, {"version": {"provider": None, "default": "latest"}}, offline.DEFAULT_VERSION),
-    (None, None, offline.DEFAULT_VERSION),
-])
-def test_edition_version_comes_from_work_yml_then_extra(tmp_path, work, extra, expected):
-    if work is not None:
-        (tmp_path / "data").mkdir()
-        (tmp_path / "data" / "work.yml").write_text(work, encoding="utf-8")
-    assert offline.edition_version(tmp_path, extra) == expected
-
-
-@pytest.mark.parametrize("value, expected", [
-    ("p12", "p12"), ("fn:6", "fn-6"), ("fnref:6", "fnref-6"), ("5g", "id-5g"),
-    ("note-p3-li-lanqing-title", "note-p3-li-lanqing-title"),
-])
-def test_epub_ids_are_xml_names(value, expected):
-    assert epub.xml_id(value) == expected
-
-
-ARTICLE = """<article class="md-content__inner md-typeset">
-<h1 id="intro">Intro<a class="headerlink" href="#intro">#</a></h1>
-<div class="edition-downloads" data-search-exclude><a href="x.pdf">Download PDF</a></div>
-<div class="page-cite"><a class="cite-open" href="../cite/#cite-edition">Cite this edition</a></div>
-<p class="para" id="p3"><a class="para-num" href="#p3"><span aria-hidden="true">¶ </span><span class="visually-hidden">Paragraph </span>3</a><a class="para-cite cite-open" href="../cite/#cite-p3">Cite</a>The <mark class="annotated" data-note="note-a">SCO</mark> was founded.<sup id="fnref:7"><a class="footnote-ref" href="#fn:7">7</a></sup></p>
-<aside class="annotations" aria-label="Editors' annotations on ¶ 3"><div class="annotation" id="note-a"><p class="annotation__head"><span class="annotation__number">A1</span> Context</p></div></aside>
-<section class="discussion-questions"><h2 id="dq">Discussion questions</h2></section>
-<div class="footnote"><ol><li id="fn:7" value="7"><p>A note.&#160;<a class="footnote-backref" href="#fnref:7">&#8617;</a></p></li></ol></div>
-<div class="gloss-tips" hidden><span id="gloss-tip-sco">tip</span></div>
-</article>"""
-
-
-@pytest.mark.parametrize("annotations", [False, True])
-def test_cleaning_keeps_the_text_and_drops_the_browser_furniture(annotations):
-    article = BeautifulSoup(ARTICLE, "html.parser").article
-    offline.clean(article, annotations=annotations)
-    text = article.get_text()
-    assert "Download PDF" not in text and "#" not in text and "tip" not in text and "↩" not in text
-    assert "Cite" not in text
-    assert article.find(id="p3").get_text().startswith("¶\u00a03The SCO")
-    assert bool(article.select(".annotations, .discussion-questions")) == annotations
-    assert bool(article.select("mark")) == annotations
-    if annotations:
-        assert article.select_one("sup.annotation-ref a")["href"] == "#note-a"
-
-
-def test_pdf_notes_float_where_they_are_called():
-    article = BeautifulSoup(ARTICLE, "html.parser").article
-    offline.clean(article, annotations=False)
-    chapter = offline.Chapter("intro", "intro/", "section", "Intro", article)
-    pdf.float_footnotes(chapter)
-    note = article.find(id="p3").select_one("span.fn")
-    assert note["id"] == "fn:7" and note["data-n"] == "7" and note.get_text() == "A note."
-    assert note.find_previous_sibling("sup")["id"] == "fnref:7"
-    assert article.select("div.footnote") == []

@@ -1,11 +1,14 @@
 """A cache on disk for results that cost time and depend only on their inputs.
 
-Entries live in `.cache/edition/<kind>/<key>.json` under the project (next to Material's own
-`.cache/`), where `key` is a SHA-256 of everything the result depends on, so an entry is
-never stale: changed inputs give a new key. In the environment, EDITION_CACHE=off turns the
-cache off (the benchmark measures a cold build that way) and EDITION_CACHE_DIR=<folder> puts
-it elsewhere (the tests start from an empty one). An unreadable entry is ignored and written
-again.
+Entries live in `.cache/edition/<kind>/<key>.json` (`.bin` for bytes, such as a PDF) under
+the project (next to Material's own `.cache/`), where `key` is a SHA-256 of everything the
+result depends on, so an entry is never stale: changed inputs give a new key. In the
+environment, EDITION_CACHE=off turns the cache off (the benchmark measures a cold build that
+way) and EDITION_CACHE_DIR=<folder> puts it elsewhere (the tests start from an empty one).
+An unreadable entry is ignored and written again. Every entry is written to a temporary file
+in its folder and renamed over its name (os.replace, atomic on one file system), so two
+builds running at once never read a torn entry: each reads the whole of one or the other's,
+and both wrote the same bytes.
 """
 from __future__ import annotations
 
@@ -45,22 +48,42 @@ class Cache:
         self.folder = base / kind if on else None
 
     def get(self, entry: str) -> Any | None:
-        if self.folder is None:
-            return None
+        data = self.get_bytes(entry, ".json")
         try:
-            return json.loads((self.folder / f"{entry}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return None if data is None else json.loads(data.decode("utf-8"))
+        except ValueError:
             return None
 
     def put(self, entry: str, value: Any) -> None:
+        self.put_bytes(entry, json.dumps(value, ensure_ascii=False).encode("utf-8"), ".json")
+
+    def get_bytes(self, entry: str, suffix: str = ".bin") -> bytes | None:
+        if self.folder is None:
+            return None
+        try:
+            return (self.folder / f"{entry}{suffix}").read_bytes()
+        except OSError:
+            return None
+
+    def put_bytes(self, entry: str, data: bytes, suffix: str = ".bin") -> None:
         if self.folder is None:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            # Written aside and renamed, so a build that stops half-way leaves no torn entry.
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder,
-                                             suffix=".tmp", delete=False) as file:
-                json.dump(value, file, ensure_ascii=False)
-            os.replace(file.name, self.folder / f"{entry}.json")
+            write_atomically(self.folder / f"{entry}{suffix}", data)
         except OSError:
             pass  # a read-only checkout builds as well, only without the cache
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write aside (a uniquely named file in the same folder) and rename: a reader, or a
+    build running at the same time, sees the old file or the new one, never half of one."""
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.",
+                                     suffix=".tmp", delete=False) as file:
+        file.write(data)
+    try:
+        os.chmod(file.name, 0o644)       # as a file written by open() would be (umask 022)
+        os.replace(file.name, path)
+    except OSError:
+        os.unlink(file.name)
+        raise

@@ -1,47 +1,38 @@
-"""The edition read back from the built site, for its offline formats (PDF, EPUB).
+"""The edition's parts for its offline formats (PDF, EPUB), from the pages' rendered content.
 
-Both formats are made from the HTML that the build wrote, not from the Markdown, so they
-carry exactly what the web edition shows: printed footnote numbers, ¶ anchors, glossary
-term links, locators. This module picks the parts in reading order, takes each page's
-article, drops what only a browser needs (permalinks, hidden tooltips, buttons, scripts),
-and resolves every link: to another part of the offline file, or to the web edition.
+Both formats are made from each page's content as the build rendered it (`page.content`,
+after every hook), not from the Markdown and not from the files in site/, so they carry
+exactly what the web edition's articles show: printed footnote numbers, ¶ anchors, glossary
+term links, locators. This module picks the parts in reading order, parses each page once,
+drops what only a browser needs (permalinks, hidden tooltips, buttons, scripts), and
+resolves every link: to another part of the offline file, or to the web edition.
 """
 from __future__ import annotations
 
-import os
+import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from html import escape
-from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from edition.model.datafile import read_yaml
+from edition.formats.meta import Meta
 
 # bs4 is imported where pages are read: it takes a tenth of a second, which a build without
 # the offline formats (mkdocs serve, EDITION_FORMATS=off) need not spend.
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup, Tag
+    from bs4 import Tag
 
-# The report's sections, in the order printed; the build checks that these are exactly the
-# pages whose paragraphs carry ¶ numbers, so a new section cannot be left out silently.
-SECTIONS = ("about-the-author", "executive-summary", "introduction", "en-route-to-beijing",
-            "wrestling-for-digital-supremacy", "conclusion")
+# The nav's section that holds the report, in reading order (see report_sections).
+REPORT_NAV_TITLE = "The report"
 # The apparatus after the text, as the issue lists it (plus the record of changes); the
 # teaching page only where the annotations are (teacher's copy, EPUB). Not the map and
 # timeline page: its map is an SVG styled for the screen.
 BACK_MATTER = ("teaching", "bibliography", "glossary", "entities", "changes", "about-this-edition")
 TEACHING = ("teaching",)
-
-DEFAULT_VERSION = "0.1.0"
-# The report's publisher and date, when data/work.yml does not give them.
-PUBLISHER = "Foreign Policy Research Institute"
-PUBLISHED = "2020-09"
-DOWNLOADS = "downloads"         # folder of the site that holds the offline files
-BASENAME = "yau-2020-quiet-rivalry"
 
 # What only a browser needs, never printed: permalinks, hidden tooltips, edit buttons, the
 # Cite links (what docs/stylesheets/edition.css hides in print), the download line the
@@ -55,16 +46,12 @@ ANNOTATIONS = (".annotations", ".discussion-questions")
 
 
 @dataclass(frozen=True)
-class Meta:
+class SourcePage:
+    """A page as the build rendered it: its address in the site ("" or "introduction/"),
+    its title, and its content (the article's HTML, after every hook)."""
+    url: str
     title: str
-    author: str
-    description: str
-    language: str
-    site_url: str
-    version: str
-    publisher: str          # the report's, and its date of publication ("2020-09")
-    published: str
-    modified: datetime      # from SOURCE_DATE_EPOCH, so two builds give the same bytes
+    content: str
 
 
 @dataclass
@@ -73,7 +60,7 @@ class Chapter:
     path: str              # the page's path in the site: "" or "introduction/"
     role: str              # "title", "section" or "back"
     title: str
-    article: Tag           # the page's article, cleaned; its h1 is the chapter title
+    article: Tag           # the page's content, cleaned, in an <article>; its h1 is the title
     renamed: dict[str, str] = field(default_factory=dict)   # id in the page -> id in the file
 
 
@@ -84,102 +71,79 @@ class Target:
     fragment: str
 
 
-# Configuration
+# The parts
 
 
-# The edition's version, in one place for every format: data/work.yml (edition.version),
-# the description every citation is made from; else extra.version if it is a plain string
-# (in mkdocs.yml extra.version is Material's version selector, a mapping); else 0.1.0.
-def edition_version(root: Path, extra: dict | None = None) -> str:
-    work = read_work(root)
-    if work.get("edition", {}).get("version"):
-        return str(work["edition"]["version"])
-    version = (extra or {}).get("version")
-    return version if isinstance(version, str) and version else DEFAULT_VERSION
+def report_sections(nav: list, url_of: Callable[[str], str | None]) -> list[str]:
+    """The report's sections in reading order, as their site paths, from the nav's
+    "The report" section (mkdocs.yml); url_of maps a Markdown file to its page's path."""
+    for item in nav or []:
+        if isinstance(item, dict) and REPORT_NAV_TITLE in item:
+            entries = item[REPORT_NAV_TITLE]
+            sources = [next(iter(entry.values())) if isinstance(entry, dict) else entry
+                       for entry in entries]
+            return [url_of(source) or source for source in sources]
+    raise PluginError(f"offline formats: mkdocs.yml's nav has no section '{REPORT_NAV_TITLE}': "
+                      "the PDF and EPUB print the pages listed there, in that order")
 
 
-def read_work(root: Path) -> dict:
-    path = root / "data" / "work.yml"
-    if not path.exists():
-        return {}
-    return read_yaml(path, path) or {}
-
-
-def edition_meta(config) -> Meta:
-    root = Path(config["config_file_path"]).parent
-    report = read_work(root).get("report") or {}
-    return Meta(
-        title=config["site_name"],
-        author=config["site_author"] or " ".join((report.get("author") or {}).get(k, "") for k in ("given", "family")).strip(),
-        description=" ".join((config["site_description"] or "").split()),
-        language=config["theme"].get("language") or "en",
-        site_url=config["site_url"] or "",
-        version=edition_version(root, config["extra"]),
-        publisher=str(report.get("publisher") or PUBLISHER),
-        published=str(report.get("date") or PUBLISHED),
-        modified=build_time(),
-    )
-
-
-def build_time() -> datetime:
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-    return datetime.fromtimestamp(epoch, tz=timezone.utc)
-
-
-def output_names() -> dict[str, str]:
-    """Site-relative path of every offline file, by kind."""
-    return {
-        "a4": f"{DOWNLOADS}/{BASENAME}-a4.pdf",
-        "letter": f"{DOWNLOADS}/{BASENAME}-letter.pdf",
-        "a4-teacher": f"{DOWNLOADS}/{BASENAME}-a4-teachers-copy.pdf",
-        "letter-teacher": f"{DOWNLOADS}/{BASENAME}-letter-teachers-copy.pdf",
-        "epub": f"{DOWNLOADS}/{BASENAME}.epub",
-    }
-
-
-# Reading the built site
-
-
-def load_chapters(site_dir: Path, *, annotations: bool) -> list[Chapter]:
-    check_sections(site_dir)
+def parse_parts(pages: dict[str, SourcePage], sections: list[str]) -> list[Chapter]:
+    """The title page, the report's sections and the apparatus, each parsed once."""
+    check_sections(pages, sections)
     parts = [("title", "", "title")]
-    parts += [(slug, f"{slug}/", "section") for slug in SECTIONS]
-    parts += [(slug, f"{slug}/", "back") for slug in BACK_MATTER
-              if annotations or slug not in TEACHING]
-    chapters = [read_chapter(site_dir, *part) for part in parts]
-    for chapter in chapters:
-        clean(chapter.article, annotations=annotations)
-        chapter.title = chapter.article.h1.get_text(" ", strip=True)
-    return chapters
+    parts += [(url.strip("/").rsplit("/", 1)[-1], url, "section") for url in sections]
+    parts += [(slug, f"{slug}/", "back") for slug in BACK_MATTER]
+    return [parse_chapter(pages, *part) for part in parts]
 
 
-def read_chapter(site_dir: Path, slug: str, path: str, role: str) -> Chapter:
-    soup = read_page(site_dir, path)
-    article = soup.select_one("article.md-content__inner")
-    if article is None or article.h1 is None:
-        raise PluginError(f"offline formats: {path or 'the title page'} has no article with an "
-                          "h1 (article.md-content__inner): the formats read Material's page markup")
-    return Chapter(slug, path, role, article.h1.get_text(" ", strip=True), article)
-
-
-def read_page(site_dir: Path, path: str) -> BeautifulSoup:
+def copy_for(chapters: list[Chapter], *, annotations: bool) -> list[Chapter]:
+    """A copy of the parts to change for one file, cleaned for a reader's or a teacher's copy."""
     from bs4 import BeautifulSoup
-    file = site_dir / path / "index.html"
-    if not file.exists():
-        raise PluginError(f"offline formats: {file} is missing: the PDF and EPUB need the page "
-                          f"{path or 'index'}; build the site first, or update edition/offline.py")
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+    copies = []
+    for chapter in chapters:
+        if chapter.slug in TEACHING and not annotations:
+            continue
+        # A deep copy of the parsed tree, not a second parse; it is put into a document
+        # of its own, as the cleaning makes new tags.
+        holder = BeautifulSoup("", "html.parser")
+        holder.append(copy.copy(chapter.article))
+        article = holder.article
+        assert article is not None          # the copy of an <article>
+        clean(article, annotations=annotations)
+        copies.append(Chapter(chapter.slug, chapter.path, chapter.role, heading_text(article), article))
+    return copies
+
+
+def parse_chapter(pages: dict[str, SourcePage], slug: str, path: str, role: str) -> Chapter:
+    from bs4 import BeautifulSoup
+
+    page = pages.get(path)
+    if page is None:
+        raise PluginError(f"offline formats: the page {path or 'index'} is missing: the PDF and "
+                          "EPUB print it; add it to the site, or update edition/formats/offline.py")
+    article = BeautifulSoup(f"<article>{page.content}</article>", "html.parser").article
+    assert article is not None         # the parser keeps the <article> it was given
+    if article.h1 is None:
+        heading = article.new_tag("h1")
+        heading.string = page.title     # Material prints the title when the page has no h1
+        article.insert(0, heading)
+    return Chapter(slug, path, role, heading_text(article), article)
+
+
+def heading_text(article: Tag) -> str:
+    heading = article.h1
+    return heading.get_text(" ", strip=True) if heading is not None else ""
 
 
 # Every page with numbered paragraphs is a section of the report, and only those.
-def check_sections(site_dir: Path) -> None:
-    numbered = {path.parent.name for path in site_dir.glob("*/index.html")
-                if '<p class="para" id="p' in path.read_text(encoding="utf-8")}
-    if numbered != set(SECTIONS):
+def check_sections(pages: dict[str, SourcePage], sections: list[str]) -> None:
+    numbered = {url for url, page in pages.items() if '<p class="para" id="p' in page.content}
+    if numbered != set(sections):
         raise PluginError(
             "offline formats: the pages with numbered paragraphs are "
-            f"{sorted(numbered)}, but edition/offline.py SECTIONS lists {sorted(SECTIONS)}: "
-            "update SECTIONS so the PDF and EPUB hold every section of the report"
+            f"{sorted(numbered)}, but the nav's '{REPORT_NAV_TITLE}' lists {sorted(sections)}: "
+            "list every section of the report there, and only those, so the PDF and EPUB hold them"
         )
 
 
@@ -205,6 +169,18 @@ def clean(article: Tag, *, annotations: bool) -> None:
     for tag in article.find_all(True):
         if tag.get("data-search-exclude") is not None:
             del tag["data-search-exclude"]
+    for insertion in article.select("a[href] + ins"):
+        space_after_url(insertion)
+
+
+# An editors' insertion right after a printed URL ("….html[read: http://…]") would make
+# one unbreakable word of both: a space parts them, as a reader needs.
+def space_after_url(insertion: Tag) -> None:
+    from bs4 import Tag
+
+    link = insertion.previous_sibling
+    if isinstance(link, Tag) and link.name == "a" and link.get_text().startswith(("http://", "https://")):
+        insertion.insert_before(" ")
 
 
 # Python-Markdown writes "&#160;" before the back link of a note: it goes with it.
@@ -219,7 +195,7 @@ def strip_space_before(element: Tag) -> None:
 
 # "¶ 12" once, as printed: the screen reader's "Paragraph " span needs CSS no e-reader has.
 def plain_para_number(link: Tag) -> None:
-    number = link.get("href", "").removeprefix("#p")
+    number = str(link.get("href", "")).removeprefix("#p")
     link.clear()
     link.append(f"¶\u00a0{number}")
     link["title"] = f"Paragraph {number}"
@@ -228,12 +204,13 @@ def plain_para_number(link: Tag) -> None:
 # A teacher's copy calls each annotation where its phrase is, as a note is called: the
 # phrase stays marked and is followed by the annotation's number (A12), linked to it.
 def call_annotation(article: Tag, mark: Tag) -> None:
-    note = article.find(id=mark.get("data-note") or None)
+    name = str(mark.get("data-note") or "")
+    note = article.find(id=name) if name else None
     number = note.select_one(".annotation__number") if note else None
     if number is None:
         return
     call = article.new_tag("sup", attrs={"class": "annotation-ref"})
-    link = article.new_tag("a", attrs={"href": f"#{note['id']}"})
+    link = article.new_tag("a", attrs={"href": f"#{name}"})
     link.string = number.get_text(strip=True)
     call.append(link)
     mark.insert_after(call)
@@ -261,7 +238,7 @@ def resolver(chapters: list[Chapter], site_url: str) -> Callable[[str, str], Tar
 
 
 def ids_of(article: Tag) -> set[str]:
-    return {tag["id"] for tag in article.find_all(id=True)}
+    return {str(tag["id"]) for tag in article.find_all(id=True)}
 
 
 # A link whose target is gone (an annotation in a reader's copy) keeps its words, unlinked.

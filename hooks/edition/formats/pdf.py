@@ -5,26 +5,26 @@ print-to-PDF does not offer: running heads from the section title (string-set), 
 the foot of the page (float: footnote) keeping their printed numbers, page numbers in the
 contents (target-counter), PDF bookmarks from the headings, named destinations from ids
 (so `file.pdf#p12` opens ¶ 12), and the document's metadata from <meta>. The layout is in
-docs/stylesheets/print.css; this module writes the HTML it lays out.
+print.css next to this module; this module writes the HTML it lays out.
 """
 from __future__ import annotations
 
 import html
 import logging
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from bs4 import Tag
 from mkdocs.exceptions import PluginError
 
-from edition import offline
-from edition.offline import Chapter, Meta, Target
+from edition.formats import offline
+from edition.formats.meta import Meta
+from edition.formats.offline import Chapter, Target
 
-STYLESHEET = "stylesheets/print.css"    # in the built site, copied there from docs/
+STYLESHEET = Path(__file__).parent / "print.css"   # its @font-face rules name fonts/
 SIZES = {"a4": "A4", "letter": "letter"}
 ROLE_NAMES = {"section": "The report", "back": "Apparatus"}
 
@@ -33,50 +33,37 @@ ROLE_NAMES = {"section": "The report", "back": "Apparatus"}
 class Job:
     html: str
     size: str                   # "a4" or "letter"
-    base_url: str               # the site folder: the stylesheet is read from there
-    out: Path
+    name: str                   # the file's kind ("a4-teacher"): its PDF identifier
 
 
 # The PDFs
 
 
-def pdf_jobs(site_dir: Path, meta: Meta, outputs: dict[str, str]) -> list[Job]:
-    """One job per file: the reader's and the teacher's copy, each in A4 and US Letter."""
-    jobs = []
-    for teacher in (False, True):
-        chapters = offline.load_chapters(site_dir, annotations=teacher)
-        document = pdf_document(chapters, meta, teacher=teacher)
-        for size in SIZES:
-            name = outputs[f"{size}-teacher" if teacher else size]
-            jobs.append(Job(document, size, f"{site_dir}/", site_dir / name))
-    return jobs
-
-
-def render_all(jobs: list[Job], workers: int = 2) -> list[tuple[int, list[str]]]:
-    """Lay out every job: the number of pages and WeasyPrint's warnings of each file."""
-    # Layout is CPU-bound Python: the files are laid out side by side, one per core.
-    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
-        return list(pool.map(render, jobs))
-
-
-def render(job: Job) -> tuple[int, list[str]]:
+def render(job: Job) -> tuple[bytes, int, list[str]]:
+    """Lay out one file: its bytes, its number of pages and WeasyPrint's warnings."""
     # Imported here: the hook module loads fast under `mkdocs serve`, which makes no PDF.
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-    # Nothing is fetched from the network: the stylesheet is a local file, fonts are the
-    # system's; a file that cannot be read stops the build.
+    from edition.formats import patches
+
+    patches.patch_weasyprint()
+    # Nothing is fetched from the network: the stylesheet and the fonts are files of this
+    # package (print.css names them); a file that cannot be read stops the build.
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     with captured_warnings() as warnings:
         size = CSS(string=f"@page {{ size: {SIZES[job.size]}; }}")
-        html_doc = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
-        document = html_doc.render(stylesheets=[size])
-        job.out.parent.mkdir(parents=True, exist_ok=True)
-        # Tagged: a screen reader or a reflowing reader gets the headings, lists and reading
-        # order (at a cost of about a sixth more time and half more bytes).
-        document.write_pdf(job.out, custom_metadata=True, pdf_tags=True,
-                           pdf_identifier=job.out.name.encode())
-    return len(document.pages), warnings
+        fonts = FontConfiguration()      # holds print.css's @font-face fonts
+        layout = CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts)
+        html_doc = HTML(string=job.html, base_url=STYLESHEET.parent.as_uri() + "/", url_fetcher=fetcher)
+        document = html_doc.render(stylesheets=[layout, size], font_config=fonts)
+        # PDF/UA-1: tagged (headings, lists, reading order for a screen reader or a
+        # reflowing reader), XMP metadata naming the standard; patches.py makes the running
+        # heads and folios artifacts, the notes Note elements, and adds page labels.
+        data = document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True,
+                                  pdf_identifier=job.name.encode(), finisher=patches.finish)
+    return data, len(document.pages), warnings
 
 
 # WeasyPrint's warnings (a CSS rule it ignores, a file it cannot read) are returned to the
@@ -137,8 +124,7 @@ def page(meta: Meta, teacher: bool, body: str) -> str:
     metas = "\n".join(f'<meta name="{name}" content="{html.escape(value)}">'
                       for name, value in fields.items())
     return (f'<!DOCTYPE html>\n<html lang="{meta.language}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(meta.title)}</title>\n{metas}\n"
-            f'<link rel="stylesheet" href="{STYLESHEET}">\n</head>\n<body>\n{body}\n</body>\n</html>\n')
+            f"<title>{html.escape(meta.title)}</title>\n{metas}\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
 def contents(chapters: list[Chapter]) -> str:
@@ -166,7 +152,7 @@ def float_footnotes(chapter: Chapter) -> None:
     article = chapter.article
     for notes in article.select("div.footnote"):
         for item in notes.select("li[id^='fn:']"):
-            number = item.get("value") or item["id"].split(":", 1)[1]
+            number = str(item.get("value") or str(item["id"]).split(":", 1)[1])
             call = article.find(id=f"fnref:{number}")
             if call is None:
                 raise PluginError(f"offline formats: {chapter.path}: note {number} is never called")
@@ -175,7 +161,7 @@ def float_footnotes(chapter: Chapter) -> None:
 
 
 def note_float(article: Tag, item: Tag, number: str) -> Tag:
-    note = article.new_tag("span", attrs={"class": "fn", "id": item["id"], "data-n": number})
+    note = article.new_tag("span", attrs={"class": "fn", "id": str(item["id"]), "data-n": number})
     blocks = item.find_all("p", recursive=False) or [item]
     for index, block in enumerate(blocks):
         if index:
@@ -194,8 +180,9 @@ def rename_ids(chapters: list[Chapter]) -> None:
     counts = Counter(name for chapter in chapters for name in offline.ids_of(chapter.article))
     for chapter in chapters:
         for tag in chapter.article.find_all(id=True):
-            if counts[tag["id"]] > 1:
-                chapter.renamed[tag["id"]] = tag["id"] = f"{chapter.slug}--{tag['id']}"
+            name = str(tag["id"])
+            if counts[name] > 1:
+                chapter.renamed[name] = tag["id"] = f"{chapter.slug}--{name}"
 
 
 def global_id(chapters: dict[str, Chapter], target: Target) -> str:
@@ -211,7 +198,7 @@ def link_everything(chapters: list[Chapter], site_url: str) -> None:
     known |= {name for chapter in chapters for name in offline.ids_of(chapter.article)}
     for chapter in chapters:
         for link in chapter.article.select("a[href]"):
-            target = resolve(chapter.path, link["href"])
+            target = resolve(chapter.path, str(link["href"]))
             if isinstance(target, str):
                 link["href"] = target
                 continue

