@@ -147,7 +147,8 @@ def page_info(page: Page) -> PageInfo:
     src, url = page.file.src_uri, page.url
     lines = []
     # Only a build that makes the PDF and EPUB links to them (not serve, not EDITION_FORMATS=off).
-    downloads = download_line(url, page.is_homepage) if make_formats() else ""
+    kinds = edition_settings.format_kinds(build.settings) if make_formats() else ()
+    downloads = download_line(url, page.is_homepage, kinds) if edition.report is not None else ""
     if downloads:
         lines.append(downloads)
     if edition.report is not None:
@@ -168,25 +169,29 @@ def make_formats() -> bool:
 
 # The line goes right under the page's title, where a reader looks for it; the search index
 # leaves it out (data-search-exclude), as it is on every page. A div, not a p: every p of
-# a section page is a numbered paragraph of the report.
-def download_line(page_url: str, homepage: bool) -> str:
+# a section page is a numbered paragraph of the report. It links only the files this build
+# writes: the PDFs and the EPUB when it makes them, the TEI and the annotations always.
+def download_line(page_url: str, homepage: bool, kinds: tuple[str, ...]) -> str:
     names = {**output_names(), "tei": tei.FILE, "annotations": webanno.FILE}
-    urls = {kind: get_relative_url(name, page_url) for kind, name in names.items()}
+
+    def link(kind: str, label: str) -> str:
+        return f'<a href="{get_relative_url(names[kind], page_url)}">{label}</a>'
+
+    pdf, epub = "pdf" in kinds, "epub" in kinds
+    others = f'{link("tei", "TEI P5" if homepage else "TEI")} · {link("annotations", "Web Annotations")}'
     if homepage:
-        return (
-            '<div class="edition-downloads" data-search-exclude>Download this edition: '
-            f'<a href="{urls["a4"]}">PDF (A4)</a> · <a href="{urls["letter"]}">PDF (US Letter)</a>'
-            f' · <a href="{urls["epub"]}">EPUB</a>. Teacher\'s copy, with the annotations and '
-            f'discussion questions: <a href="{urls["a4-teacher"]}">PDF (A4)</a> · '
-            f'<a href="{urls["letter-teacher"]}">PDF (US Letter)</a>. For other tools: '
-            f'<a href="{urls["tei"]}">TEI P5</a> · <a href="{urls["annotations"]}">Web Annotations</a>.</div>'
-        )
-    return (
-        '<div class="edition-downloads" data-search-exclude>'
-        f'<a href="{urls["a4"]}">Download PDF</a> (A4; <a href="{urls["letter"]}">US Letter</a>)'
-        f' · <a href="{urls["epub"]}">Download EPUB</a> · <a href="{urls["tei"]}">TEI</a>'
-        f' · <a href="{urls["annotations"]}">Web Annotations</a></div>'
-    )
+        offline = ([f'{link("a4", "PDF (A4)")} · {link("letter", "PDF (US Letter)")}'] if pdf else []) + \
+                  ([link("epub", "EPUB")] if epub else [])
+        text = f"Download this edition: {' · '.join(offline)}. " if offline else ""
+        if pdf:
+            text += ("Teacher's copy, with the annotations and discussion questions: "
+                     f'{link("a4-teacher", "PDF (A4)")} · {link("letter-teacher", "PDF (US Letter)")}. ')
+        text += f"For other tools: {others}."
+    else:
+        offline = ([f'{link("a4", "Download PDF")} (A4; {link("letter", "US Letter")})'] if pdf else []) + \
+                  ([link("epub", "Download EPUB")] if epub else [])
+        text = " · ".join([*offline, others])
+    return f'<div class="edition-downloads" data-search-exclude>{text}</div>'
 
 
 def write_formats(config: MkDocsConfig, site: Path) -> None:
