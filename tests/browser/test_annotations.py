@@ -62,7 +62,7 @@ def test_without_javascript_every_note_is_readable_after_its_paragraph(browser, 
         page = context.new_page()
         page.goto(base_url + PAGE)
         expect(page.locator(f"{NOTE}")).to_be_visible()
-        expect(page.locator(NOTE).get_by_text("1991")).to_be_visible()
+        expect(page.locator(NOTE).get_by_text("became independent in 1991")).to_be_visible()
         expect(page.locator(".annotation-controls")).to_be_hidden()   # it needs the script
         assert page.evaluate("document.querySelector('#p4').nextElementSibling.matches('aside.annotations')")
     finally:
