@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import markdown  # noqa: E402
+
 from edition.markdown.context import Current, PageInfo  # noqa: E402
 from edition.markdown.extension import EditionExtension  # noqa: E402
 from edition.model import build, settings  # noqa: E402

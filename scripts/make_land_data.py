@@ -24,8 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.placemap import (CENTRAL_ASIA, CENTRAL_ASIAN_STATES, EURASIA, Frame, Ring,  # noqa: E402
-                              clip_line, clip_ring)
+from edition.placemap import CENTRAL_ASIA, CENTRAL_ASIAN_STATES, EURASIA, Frame, Ring, clip_line, clip_ring  # noqa: E402
 
 MARGIN = 10.0          # degrees kept around the map's frame
 MIN_AREA = 0.5         # square degrees; smaller islands are a dot or less on the map

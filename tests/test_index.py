@@ -8,6 +8,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from edition.markdown.context import Current, PageInfo
 from edition.markdown.extension import EditionExtension
 from edition.model.edition import Entry, Part

@@ -20,10 +20,10 @@ from mkdocs.utils import get_relative_url
 
 from edition import teachingviews
 from edition.citeproc.cache import Cache
+from edition.exports import bib as bib_exports
 from edition.exports import tei, webanno
 from edition.model.edition import Edition, Mention, Rendered
 from edition.model.entries import Index
-from edition.exports import bib as bib_exports
 from edition.pages import bibliography, changelog, changes, cite, index, metadata, teaching
 
 DIALOG_DATA = cite.DIALOG_DATA

@@ -12,8 +12,15 @@ from mkdocs.utils import get_relative_url
 from edition.model.entries import Index
 from edition.model.events import load_timeline
 from edition.pages.timeline import timeline_html
-from edition.placemap import (CENTRAL_ASIA, CENTRAL_ASIAN_STATES, EURASIA, load_countries, load_land,
-                              place_map_svg, places_beyond)
+from edition.placemap import (
+    CENTRAL_ASIA,
+    CENTRAL_ASIAN_STATES,
+    EURASIA,
+    load_countries,
+    load_land,
+    place_map_svg,
+    places_beyond,
+)
 
 PAGE = "map-and-timeline.md"
 PAGE_URL = "map-and-timeline/"

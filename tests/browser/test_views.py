@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import VIEWS, VIEW_IDS, axe_result, open_page, settle, start_axe
+from .conftest import VIEW_IDS, VIEWS, axe_result, open_page, settle, start_axe
 
 SECTIONS = ["about-the-author/", "executive-summary/", "introduction/", "en-route-to-beijing/",
             "wrestling-for-digital-supremacy/", "conclusion/"]

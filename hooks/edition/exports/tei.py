@@ -12,8 +12,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from edition.exports.teitext import XML_ID, NameFinder, PageText, sub, tei
 from edition.markup import unmarked
-from edition.exports.teitext import TEI, XML_ID, NameFinder, PageText, sub, tei
 from edition.model.edition import Annotation, Edition, Entry, Rendered, Work
 from edition.model.names import Matcher
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache, cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 

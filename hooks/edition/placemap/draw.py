@@ -15,17 +15,29 @@ coordinate is written with one decimal.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
-from typing import Iterable
 
 from mkdocs.exceptions import PluginError
 
-from edition.placemap.geo import (CENTRAL_ASIAN_STATES, EURASIA, MARGIN, WIDTH, Box, Countries,
-                                  Frame, Point, Projection, Ring, clip_line, clip_ring,
-                                  svg_number as _n)
-from edition.placemap.furniture import (LINE, beyond_group, beyond_layout, graticule, lat_label,
-                                        lon_label)
+from edition.placemap.furniture import LINE, beyond_group, beyond_layout, graticule, lat_label, lon_label
+from edition.placemap.geo import (
+    CENTRAL_ASIAN_STATES,
+    EURASIA,
+    MARGIN,
+    WIDTH,
+    Box,
+    Countries,
+    Frame,
+    Point,
+    Projection,
+    Ring,
+    clip_line,
+    clip_ring,
+)
+from edition.placemap.geo import svg_number as _n
 from edition.placemap.labels import DOT, FONT, Label, place_labels
+
 
 def places_beyond(places: Iterable[dict], frame: Frame = EURASIA) -> list[dict]:
     """The places whose coordinates fall outside the frame, in order of name."""
