@@ -47,8 +47,10 @@ def report_text(edition: Edition) -> str:
 def repeated(text: str, times: int) -> str:
     copies = []
     for copy in range(times):
-        shifted = re.sub(r"\{#p(\d+)\}", lambda m: f"{{#p{int(m.group(1)) + 29 * copy}}}", text)
-        shifted = re.sub(r"\[\^(\d+)\]", lambda m: f"[^{int(m.group(1)) + 19 * copy}]", shifted)
+        # The offsets are the lambdas' defaults, so each lambda keeps this copy's.
+        paragraphs, notes = 29 * copy, 19 * copy
+        shifted = re.sub(r"\{#p(\d+)\}", lambda m, by=paragraphs: f"{{#p{int(m.group(1)) + by}}}", text)
+        shifted = re.sub(r"\[\^(\d+)\]", lambda m, by=notes: f"[^{int(m.group(1)) + by}]", shifted)
         copies.append(shifted)
     return "\n\n".join(copies)
 

@@ -164,7 +164,7 @@ def rounded(line: Ring, digits: int, least: int) -> list[list[float]]:
 
 
 def area(ring: list[list[float]]) -> float:
-    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])) / 2
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)) / 2
 
 
 if __name__ == "__main__":

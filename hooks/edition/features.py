@@ -95,8 +95,10 @@ def index_locators(edition: Edition, rendered: Rendered, project: Project) -> No
         if file is None or file.page is None:
             continue
         page = file.page
-        page.content = index.fill_locators(page.content or "", rendered.mentions,
-                                           lambda mention: locator_link(edition, mention, page, project.files))
+        # page=page binds this loop's page (the lambda is called before the loop moves on).
+        page.content = index.fill_locators(
+            page.content or "", rendered.mentions,
+            lambda mention, page=page: locator_link(edition, mention, page, project.files))
 
 
 def teaching_key_terms(edition: Edition, rendered: Rendered, project: Project) -> None:

@@ -53,7 +53,7 @@ class Batch:
             return
         self.folder = tempfile.TemporaryDirectory(prefix="edition-citeproc-")
         documents = []
-        for number, (request, style) in enumerate(zip(requests, styles)):
+        for number, (request, style) in enumerate(zip(requests, styles, strict=True)):
             references = Path(self.folder.name) / f"references-{number}.json"
             references.write_text(json.dumps(request.items, ensure_ascii=False), encoding="utf-8")
             documents.append({"csl": style, "bibliography": str(references), "markdown": request.body})
@@ -99,7 +99,7 @@ def batch_key(requests: list[Request], styles: list[str]) -> str:
                           "(make installs it into .venv from uv.lock)")
     pandoc = PANDOC.stat()
     parts: list[str | bytes] = [f"{pandoc.st_size} {pandoc.st_mtime_ns}", SCRIPT.read_bytes()]
-    for request, style in zip(requests, styles):
+    for request, style in zip(requests, styles, strict=True):
         parts += [Path(style).read_bytes(), json.dumps(request.items, sort_keys=True), request.body]
     return key(*parts)
 

@@ -216,7 +216,8 @@ def stand_off(edition: Edition, names: NameFinder) -> etree._Element:
 def bibl(work: Work) -> etree._Element:
     item, csl = tei("bibl", {XML_ID: f"work-{work.key}"}), work.csl
     for person in csl.get("author", []):
-        sub(item, "author", text=person.get("literal") or f"{person.get('family', '')}, {person.get('given', '')}".strip(", "))
+        name = person.get("literal") or f"{person.get('family', '')}, {person.get('given', '')}".strip(", ")
+        sub(item, "author", text=name)
     sub(item, "title", text=unmarked(csl.get("title", "")))
     if csl.get("container-title"):
         sub(item, "title", {"level": "j" if "article" in csl.get("type", "") else "m"}, csl["container-title"])

@@ -84,7 +84,7 @@ def collect(parts: list[Part], pages: dict[str, PageSource], problems: Problems)
             continue
         check_paragraph_ids(page, holders, problems)
         check_note_labels(page, note_pages, problems)
-        for block, key in page.stray_citations:
+        for _block, key in page.stray_citations:
             problems.add(page.src_uri, None, None, None, f"citation (@{key}) outside a footnote",
                          "the report cites works only in its notes; move it into the footnote definition")
         complete.append(read_part(part, page, text))

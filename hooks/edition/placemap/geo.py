@@ -6,6 +6,7 @@ outlines of the five Central Asian states at two scales (data/countries.json).
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass, field
@@ -155,7 +156,7 @@ def clip_line(line: Ring, frame: Frame) -> list[Ring]:
     """The pieces of an open line that lie in the frame (each segment cut at its edges)."""
     pieces: list[Ring] = []
     current: Ring = []
-    for a, b in zip(line, line[1:]):
+    for a, b in itertools.pairwise(line):
         segment = _clip_segment(a, b, frame)
         if segment is None:
             if current:
