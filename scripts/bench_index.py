@@ -47,12 +47,14 @@ def report_text(edition: Edition) -> str:
 def repeated(text: str, times: int) -> str:
     copies = []
     for copy in range(times):
-        # The offsets are the lambdas' defaults, so each lambda keeps this copy's.
-        paragraphs, notes = 29 * copy, 19 * copy
-        shifted = re.sub(r"\{#p(\d+)\}", lambda m, by=paragraphs: f"{{#p{int(m.group(1)) + by}}}", text)
-        shifted = re.sub(r"\[\^(\d+)\]", lambda m, by=notes: f"[^{int(m.group(1)) + by}]", shifted)
-        copies.append(shifted)
+        shifted = renumbered(text, r"\{#p(\d+)\}", "{{#p{}}}", 29 * copy)
+        copies.append(renumbered(shifted, r"\[\^(\d+)\]", "[^{}]", 19 * copy))
     return "\n\n".join(copies)
+
+
+def renumbered(text: str, pattern: str, template: str, offset: int) -> str:
+    """The text with each number the pattern captures raised by offset, written by the template."""
+    return re.sub(pattern, lambda match: template.format(int(match.group(1)) + offset), text)
 
 
 def convert_seconds(text: str, edition: Edition, with_index: bool, repeat: int) -> float:

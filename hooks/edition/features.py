@@ -8,6 +8,7 @@ offer `pages(edition)` and `downloads(edition)` themselves.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,10 +96,8 @@ def index_locators(edition: Edition, rendered: Rendered, project: Project) -> No
         if file is None or file.page is None:
             continue
         page = file.page
-        # page=page binds this loop's page (the lambda is called before the loop moves on).
-        page.content = index.fill_locators(
-            page.content or "", rendered.mentions,
-            lambda mention, page=page: locator_link(edition, mention, page, project.files))
+        link = functools.partial(locator_link, edition, page=page, files=project.files)
+        page.content = index.fill_locators(page.content or "", rendered.mentions, link)
 
 
 def teaching_key_terms(edition: Edition, rendered: Rendered, project: Project) -> None:
