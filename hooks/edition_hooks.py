@@ -67,7 +67,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     build = Build(command=build.command, settings=edition_settings.read(config.extra, root),
                   material=config.theme.name == "material")
-    config.markdown_extensions.append(EditionExtension(build.current))
+    # mkdocs types markdown_extensions as names (list[str]), but hands the list to Python-Markdown,
+    # which takes Extension instances as well: a gap in mkdocs's annotations, not in this code.
+    config.markdown_extensions.append(EditionExtension(build.current))  # type: ignore[arg-type]
     return config
 
 

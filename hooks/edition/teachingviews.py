@@ -16,6 +16,7 @@ from edition.placemap import (
     CENTRAL_ASIA,
     CENTRAL_ASIAN_STATES,
     EURASIA,
+    Place,
     load_countries,
     load_land,
     place_map_svg,
@@ -86,7 +87,7 @@ MAP_LEGEND = (
 
 
 # Every place as text too, by map, for readers who do not use the maps.
-def places_list(places: list[dict], links: dict[str, str]) -> str:
+def places_list(places: list[Place], links: dict[str, str]) -> str:
     groups = [
         ("On the map of Central Asia", [p for p in places if CENTRAL_ASIA.contains(*p["coordinates"])]),
         ("On the map of Eurasia", [p for p in places if EURASIA.contains(*p["coordinates"])

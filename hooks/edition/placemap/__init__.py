@@ -8,6 +8,7 @@ from edition.placemap.geo import (
     EURASIA,
     Countries,
     Frame,
+    Place,
     Projection,
     Ring,
     clip_line,
@@ -21,6 +22,6 @@ from edition.placemap.labels import place_labels
 _Projection = Projection
 _place_labels = place_labels
 
-__all__ = ["CENTRAL_ASIA", "CENTRAL_ASIAN_STATES", "EURASIA", "Countries", "Frame", "Projection",
+__all__ = ["CENTRAL_ASIA", "CENTRAL_ASIAN_STATES", "EURASIA", "Countries", "Frame", "Place", "Projection",
            "Ring", "clip_line", "clip_ring", "load_countries", "load_land", "place_labels",
            "place_map_svg", "places_beyond"]
