@@ -19,10 +19,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
 from edition import features, material_markup
+from edition.exports import tei, webanno
 from edition.formats import hook as formats_hook
 from edition.formats.meta import output_names
-from edition.exports import tei, webanno
 from edition.markdown import annotations as page_annotations
 from edition.markdown.context import Current, PageInfo
 from edition.markdown.extension import EditionExtension
@@ -31,11 +37,6 @@ from edition.model import citable
 from edition.model import settings as edition_settings
 from edition.model.names import Matcher
 from edition.pages import metadata
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 log = get_plugin_logger("edition")
 
@@ -66,7 +67,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     build = Build(command=build.command, settings=edition_settings.read(config.extra, root),
                   material=config.theme.name == "material")
-    config.markdown_extensions.append(EditionExtension(build.current))
+    # mkdocs types markdown_extensions as names (list[str]), but hands the list to Python-Markdown,
+    # which takes Extension instances as well: a gap in mkdocs's annotations, not in this code.
+    config.markdown_extensions.append(EditionExtension(build.current))  # type: ignore[arg-type]
     return config
 
 

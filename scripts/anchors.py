@@ -36,8 +36,9 @@ def manifest(site: Path) -> dict[str, list[str]]:
         article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article")
         if article is None:
             continue
-        anchors = {tag["id"] for tag in article.find_all(id=CITABLE)}
-        anchors |= {tag["id"] for tag in article.find_all(re.compile("^h[1-6]$"), id=True)}
+        # str(): bs4 types every attribute as text or a list; an id is never a list.
+        anchors = {str(tag["id"]) for tag in article.find_all(id=CITABLE)}
+        anchors |= {str(tag["id"]) for tag in article.find_all(re.compile("^h[1-6]$"), id=True)}
         if anchors:
             pages[url] = sorted(anchors)
     return pages

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import markdown  # noqa: E402
+
 from edition.markdown.context import Current, PageInfo  # noqa: E402
 from edition.markdown.extension import EditionExtension  # noqa: E402
 from edition.model import build, settings  # noqa: E402
@@ -46,10 +47,14 @@ def report_text(edition: Edition) -> str:
 def repeated(text: str, times: int) -> str:
     copies = []
     for copy in range(times):
-        shifted = re.sub(r"\{#p(\d+)\}", lambda m: f"{{#p{int(m.group(1)) + 29 * copy}}}", text)
-        shifted = re.sub(r"\[\^(\d+)\]", lambda m: f"[^{int(m.group(1)) + 19 * copy}]", shifted)
-        copies.append(shifted)
+        shifted = renumbered(text, r"\{#p(\d+)\}", "{{#p{}}}", 29 * copy)
+        copies.append(renumbered(shifted, r"\[\^(\d+)\]", "[^{}]", 19 * copy))
     return "\n\n".join(copies)
+
+
+def renumbered(text: str, pattern: str, template: str, offset: int) -> str:
+    """The text with each number the pattern captures raised by offset, written by the template."""
+    return re.sub(pattern, lambda match: template.format(int(match.group(1)) + offset), text)
 
 
 def convert_seconds(text: str, edition: Edition, with_index: bool, repeat: int) -> float:

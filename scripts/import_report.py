@@ -145,7 +145,7 @@ def parse_source(text: str) -> list[Block]:
             blocks.append(Block("footnote", footnote, line, next_footnote, section))
             next_footnote += 1
             continue
-        if match:
+        if title is not None:  # a heading inside a section is a pull quote
             blocks.append(Block("pullquote", title, line, section=section))
             continue
         if CAPTION_CREDIT.match(raw) and not raw.rstrip().endswith(".)"):
@@ -257,7 +257,11 @@ def place_blocks(blocks: list[Block]) -> dict[str, list[Block]]:
         if block.section is None or block.kind == "heading":
             continue
         # A footnote lives on the page that cites it, wherever the page break put it.
-        home = cited_in[block.number] if block.kind == "footnote" else block.section
+        home = block.section
+        if block.kind == "footnote":
+            if block.number is None:
+                raise SourceError(f"line {block.line}: footnote without its number")
+            home = cited_in[block.number]
         by_section[home].append(block)
     return {printed: sorted(found, key=lambda b: b.line) for printed, found in by_section.items()}
 

@@ -46,8 +46,9 @@ def load_pages(site: Path) -> dict[Path, Page]:
     pages = {}
     for path in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        ids = {tag["id"] for tag in soup.find_all(id=True)}
-        ids |= {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+        # str(): bs4 types every attribute as text or a list; id and name are never lists.
+        ids = {str(tag["id"]) for tag in soup.find_all(id=True)}
+        ids |= {str(tag["name"]) for tag in soup.find_all("a", attrs={"name": True})}
         pages[path] = Page(path, soup, ids)
     return pages
 
@@ -60,11 +61,12 @@ def check_site(site: Path, base_path: str = "/") -> Report:
     for page in pages.values():
         for tag_name, attribute in LINK_ATTRIBUTES.items():
             for tag in page.soup.find_all(tag_name, attrs={attribute: True}):
-                check_link(site, base_path, pages, page, tag[attribute], report)
+                check_link(site, base_path, pages, page, str(tag[attribute]), report)
         article = page.soup.find("article") or page.soup
         for link in article.find_all("a", href=True):
-            if urlsplit(link["href"]).scheme in ("http", "https"):
-                report.external.setdefault(link["href"], []).append(relative(site, page.path))
+            href = str(link["href"])  # href and src are single-valued: text, never a list
+            if urlsplit(href).scheme in ("http", "https"):
+                report.external.setdefault(href, []).append(relative(site, page.path))
     for url, cited_on in sorted(report.external.items()):
         problem = url_problem(url)
         if problem:

@@ -24,8 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.placemap import (CENTRAL_ASIA, CENTRAL_ASIAN_STATES, EURASIA, Frame, Ring,  # noqa: E402
-                              clip_line, clip_ring)
+from edition.placemap import CENTRAL_ASIA, CENTRAL_ASIAN_STATES, EURASIA, Frame, Ring, clip_line, clip_ring  # noqa: E402
 
 MARGIN = 10.0          # degrees kept around the map's frame
 MIN_AREA = 0.5         # square degrees; smaller islands are a dot or less on the map
@@ -165,7 +164,7 @@ def rounded(line: Ring, digits: int, least: int) -> list[list[float]]:
 
 
 def area(ring: list[list[float]]) -> float:
-    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])) / 2
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)) / 2
 
 
 if __name__ == "__main__":

@@ -170,8 +170,9 @@ def build_edition(root: Path = ROOT, **settings):
 
 def render_page(src_uri: str, root: Path = ROOT) -> str:
     """One page of a project rendered in memory by the one hook, as `mkdocs build` would."""
-    import edition_hooks as hooks
     from mkdocs.structure.pages import Page
+
+    import edition_hooks as hooks
 
     config, files = load_project(root)
     config.plugins._current_plugin = "edition"  # File.generated() names the plugin at work

@@ -13,6 +13,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 import rispy
+
 from helpers import build_edition
 
 ROOT = Path(__file__).resolve().parent.parent

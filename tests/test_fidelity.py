@@ -38,7 +38,7 @@ def by_id(site, element_id: str) -> Tag:
 
 
 def first_difference(expected: list[str], actual: list[str]) -> str:
-    for index, (want, got) in enumerate(zip(expected, actual)):
+    for index, (want, got) in enumerate(zip(expected, actual, strict=False)):
         if want != got:
             return f"word {index + 1}: source {' '.join(expected[index:index + 6])!r}, " \
                    f"edition {' '.join(actual[index:index + 6])!r}"

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+
 from edition import features
 from edition.markdown.context import Current, PageInfo
 from edition.markdown.extension import PROCESSORS, EditionExtension

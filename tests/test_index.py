@@ -8,6 +8,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from edition.markdown.context import Current, PageInfo
 from edition.markdown.extension import EditionExtension
 from edition.model.edition import Entry, Part
@@ -265,7 +266,7 @@ def test_map_links_every_place_and_timeline_every_event(site):
     events = yaml.safe_load((ROOT / "data/timeline.yml").read_text())
     items = page.select("ol.timeline > li")
     assert len(items) == len(events)
-    for item, event in zip(items, events):
+    for item, event in zip(items, events, strict=True):
         assert item.find("a", class_="timeline__label")["href"].endswith("#" + event["paragraph"])
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from edition.model.anchors import Anchor
 from edition.model.names import Matcher
 from helpers import build_edition

@@ -32,7 +32,8 @@ def test_each_paragraph_links_to_itself_with_a_readable_number(site):
         link = paragraph.find("a", class_="para-num")
         assert link is paragraph.contents[0], f"{page}: ¶ link is not first in p{number}"
         assert link["href"] == f"#p{number}"
-        visible = "".join(s.get_text() for s in link.find_all(class_=lambda c: c != "visually-hidden")) + link.contents[-1]
+        shown = link.find_all(class_=lambda c: c != "visually-hidden")
+        visible = "".join(s.get_text() for s in shown) + link.contents[-1]
         assert " ".join(visible.split()) == f"¶ {number}"
         spoken = "".join(t for t in link.find_all(string=True) if not t.find_parent(attrs={"aria-hidden": "true"}))
         assert spoken == f"Paragraph {number}"

@@ -10,9 +10,20 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from edition.placemap import (CENTRAL_ASIA, CENTRAL_ASIAN_STATES, EURASIA, Frame, _place_labels,
-                              _Projection, clip_line, clip_ring, load_countries, load_land,
-                              place_map_svg, places_beyond)
+from edition.placemap import (
+    CENTRAL_ASIA,
+    CENTRAL_ASIAN_STATES,
+    EURASIA,
+    Frame,
+    _place_labels,
+    _Projection,
+    clip_line,
+    clip_ring,
+    load_countries,
+    load_land,
+    place_map_svg,
+    places_beyond,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"

@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import anchors
 import pytest
 import yaml
+
+import anchors
 from helpers import current_version, git, next_version
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,6 +8,7 @@ offer `pages(edition)` and `downloads(edition)` themselves.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +21,10 @@ from mkdocs.utils import get_relative_url
 
 from edition import teachingviews
 from edition.citeproc.cache import Cache
+from edition.exports import bib as bib_exports
 from edition.exports import tei, webanno
 from edition.model.edition import Edition, Mention, Rendered
 from edition.model.entries import Index
-from edition.exports import bib as bib_exports
 from edition.pages import bibliography, changelog, changes, cite, index, metadata, teaching
 
 DIALOG_DATA = cite.DIALOG_DATA
@@ -95,8 +96,8 @@ def index_locators(edition: Edition, rendered: Rendered, project: Project) -> No
         if file is None or file.page is None:
             continue
         page = file.page
-        page.content = index.fill_locators(page.content or "", rendered.mentions,
-                                           lambda mention: locator_link(edition, mention, page, project.files))
+        link = functools.partial(locator_link, edition, page=page, files=project.files)
+        page.content = index.fill_locators(page.content or "", rendered.mentions, link)
 
 
 def teaching_key_terms(edition: Edition, rendered: Rendered, project: Project) -> None:

@@ -12,8 +12,16 @@ from mkdocs.utils import get_relative_url
 from edition.model.entries import Index
 from edition.model.events import load_timeline
 from edition.pages.timeline import timeline_html
-from edition.placemap import (CENTRAL_ASIA, CENTRAL_ASIAN_STATES, EURASIA, load_countries, load_land,
-                              place_map_svg, places_beyond)
+from edition.placemap import (
+    CENTRAL_ASIA,
+    CENTRAL_ASIAN_STATES,
+    EURASIA,
+    Place,
+    load_countries,
+    load_land,
+    place_map_svg,
+    places_beyond,
+)
 
 PAGE = "map-and-timeline.md"
 PAGE_URL = "map-and-timeline/"
@@ -79,7 +87,7 @@ MAP_LEGEND = (
 
 
 # Every place as text too, by map, for readers who do not use the maps.
-def places_list(places: list[dict], links: dict[str, str]) -> str:
+def places_list(places: list[Place], links: dict[str, str]) -> str:
     groups = [
         ("On the map of Central Asia", [p for p in places if CENTRAL_ASIA.contains(*p["coordinates"])]),
         ("On the map of Eurasia", [p for p in places if EURASIA.contains(*p["coordinates"])

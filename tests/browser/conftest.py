@@ -124,7 +124,7 @@ def new_view(browser: Browser) -> Iterator[Callable[[str, str], View]]:
 @pytest.fixture(scope="session")
 def views(new_view: Callable[[str, str], View]) -> dict[str, View]:
     """One kept context per view, shared by the tests that only read pages."""
-    return {name: new_view(width, palette) for name, (width, palette) in zip(VIEW_IDS, VIEWS)}
+    return {name: new_view(width, palette) for name, (width, palette) in zip(VIEW_IDS, VIEWS, strict=True)}
 
 
 @pytest.fixture(scope="session")

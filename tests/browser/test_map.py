@@ -10,8 +10,13 @@ from .conftest import SCREENSHOTS, SCREENSHOTS_TAKEN, open_page
 
 PAGE = "map-and-timeline/"
 STATES = ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
-LABEL_BOXES = """map => Array.from(document.querySelectorAll(`#${map} ~ .place-map-wrap svg .place-map__label, svg[aria-labelledby^="${map}"] .place-map__label`),
-    (label) => { const b = label.getBoundingClientRect(); return [label.textContent, b.left, b.top, b.right, b.bottom]; })"""
+LABEL_BOXES = """map => Array.from(
+    document.querySelectorAll(`#${map} ~ .place-map-wrap svg .place-map__label,
+                               svg[aria-labelledby^="${map}"] .place-map__label`),
+    (label) => {
+      const b = label.getBoundingClientRect();
+      return [label.textContent, b.left, b.top, b.right, b.bottom];
+    })"""
 
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
@@ -60,7 +65,8 @@ def test_no_name_on_the_maps_is_underlined(new_view, base_url):
 def test_every_place_is_reached_by_the_keyboard_and_listed_as_text(new_view, base_url):
     page = new_view("desktop", "light").page
     open_page(page, base_url + PAGE)
-    on_maps = page.locator("svg.place-map a").evaluate_all("links => links.map(a => a.querySelector('title').textContent)")
+    on_maps = page.locator("svg.place-map a").evaluate_all(
+        "links => links.map(a => a.querySelector('title').textContent)")
     listed = page.locator("p.place-list a").all_text_contents()
     assert sorted(on_maps) == sorted(listed)
     page.locator("svg.place-map").first.scroll_into_view_if_needed()
@@ -69,7 +75,8 @@ def test_every_place_is_reached_by_the_keyboard_and_listed_as_text(new_view, bas
     reached = set()
     for _ in range(len(on_maps) + 20):
         page.keyboard.press("Tab")
-        title = page.evaluate("document.activeElement.closest('svg.place-map') ? document.activeElement.querySelector('title')?.textContent : null")
+        title = page.evaluate("document.activeElement.closest('svg.place-map')"
+                              " ? document.activeElement.querySelector('title')?.textContent : null")
         if title:
             reached.add(title)
     assert reached == set(on_maps)

@@ -21,7 +21,7 @@ TRIVIAL = {"", "{% endif %}", "{% endfor %}", "{% endblock %}", "{% else %}", "<
 def test_the_fixes_were_made_for_the_installed_material():
     installed = version("mkdocs-material")
     assert f"Material for MkDocs {installed}" in (ROOT / "overrides" / "main.html").read_text()
-    assert material_markup.MATERIAL_VERSION == installed
+    assert installed == material_markup.MATERIAL_VERSION
 
 
 def test_at_most_60_lines_are_copied_from_material():

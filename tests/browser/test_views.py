@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import VIEWS, VIEW_IDS, axe_result, open_page, settle, start_axe
+from .conftest import VIEW_IDS, VIEWS, axe_result, open_page, settle, start_axe
 
 SECTIONS = ["about-the-author/", "executive-summary/", "introduction/", "en-route-to-beijing/",
             "wrestling-for-digital-supremacy/", "conclusion/"]
@@ -76,7 +76,8 @@ def test_study_view_keeps_a_measure_of_55_to_85_characters(new_view, base_url):
     measures = page.evaluate("""() => Array.from(document.querySelectorAll("article p.para"), (p) => {
         const style = getComputedStyle(p);
         const lines = Math.round(p.getBoundingClientRect().height / parseFloat(style.lineHeight));
-        const text = Array.from(p.childNodes).filter((n) => !(n.matches && n.matches("a.para-num, a.para-cite, a.note-marker, sup")))
+        const text = Array.from(p.childNodes)
+          .filter((n) => !(n.matches && n.matches("a.para-num, a.para-cite, a.note-marker, sup")))
           .map((n) => n.textContent).join("");
         return lines >= 4 ? text.length / lines : null;
       }).filter(Boolean)""")
@@ -139,7 +140,8 @@ def test_study_view_marks_the_phrase_of_the_note_with_the_pointer_or_focus(new_v
     open_page(page, f"{base_url}introduction/?view=study")
     mark = page.locator('mark[data-note="note-p4-independence-1949"]')
     toggle = page.locator("#note-p4-independence-1949 .annotation__toggle")
-    background = "getComputedStyle(document.querySelector('mark[data-note=\"note-p4-independence-1949\"]')).backgroundColor"
+    background = ("getComputedStyle(document.querySelector('mark[data-note=\"note-p4-independence-1949\"]'))"
+                  ".backgroundColor")
     quiet = page.evaluate(background)
     page.locator("#note-p4-independence-1949").hover()
     expect(mark).to_have_class(re.compile(r"\bannotated--hover\b"))
@@ -202,7 +204,7 @@ def test_nothing_moves_after_the_first_paint(new_view, base_url, view, width):
 
 @pytest.mark.parametrize("view_id", VIEW_IDS)
 def test_axe_finds_no_violation_in_the_study_view(new_view, base_url, view_id):
-    width, palette = dict(zip(VIEW_IDS, VIEWS))[view_id]
+    width, palette = dict(zip(VIEW_IDS, VIEWS, strict=True))[view_id]
     page = new_view(width, palette).page
     for path in ["introduction/", PAGE]:
         open_page(page, f"{base_url}{path}?view=study")

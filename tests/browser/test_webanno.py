@@ -44,9 +44,9 @@ def test_every_annotation_reanchors_from_its_selectors(new_view, base_url, colle
         annotations_by_page[annotation["target"]["source"]].append(annotation)
     page = new_view("desktop", "light").page
     problems, anchored = [], 0
-    for source, annotations in annotations_by_page.items():
+    for source, page_annotations in annotations_by_page.items():
         page.goto(base_url + source[len(site_url):])
-        for result in page.evaluate(ANCHOR, annotations):
+        for result in page.evaluate(ANCHOR, page_annotations):
             if result["problem"]:
                 problems.append(f"{result['id']}: {result['problem']}")
             else:

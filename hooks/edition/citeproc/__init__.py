@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import pypandoc
 from mkdocs.exceptions import PluginError
@@ -48,12 +48,13 @@ class Batch:
         self.count, self.cache, self.process = len(requests), cache, None
         styles = [style_path(request.style) for request in requests]
         self.key = batch_key(requests, styles)
-        self.cached = cache.get(self.key) if cache else None
-        if self._valid(self.cached):
+        cached = cache.get(self.key) if cache else None
+        self.cached: list[str] | None = cached if self._valid(cached) else None
+        if self.cached is not None:
             return
         self.folder = tempfile.TemporaryDirectory(prefix="edition-citeproc-")
         documents = []
-        for number, (request, style) in enumerate(zip(requests, styles)):
+        for number, (request, style) in enumerate(zip(requests, styles, strict=True)):
             references = Path(self.folder.name) / f"references-{number}.json"
             references.write_text(json.dumps(request.items, ensure_ascii=False), encoding="utf-8")
             documents.append({"csl": style, "bibliography": str(references), "markdown": request.body})
@@ -63,8 +64,10 @@ class Batch:
                                         stderr=subprocess.PIPE, encoding="utf-8")
 
     def results(self) -> list[str]:
-        if self.process is None:
+        if self.cached is not None:  # the cache had every result: pandoc was not started
             return self.cached
+        if self.process is None:
+            raise RuntimeError("a citeproc batch without cached results started no pandoc")
         output, errors = self.process.communicate(self.input)
         self.folder.cleanup()
         if self.process.returncode != 0:
@@ -80,7 +83,7 @@ class Batch:
             self.cache.put(self.key, found)
         return found
 
-    def _valid(self, found: object) -> bool:
+    def _valid(self, found: object) -> TypeGuard[list[str]]:
         return (isinstance(found, list) and len(found) == self.count
                 and all(isinstance(html, str) for html in found))
 
@@ -99,7 +102,7 @@ def batch_key(requests: list[Request], styles: list[str]) -> str:
                           "(make installs it into .venv from uv.lock)")
     pandoc = PANDOC.stat()
     parts: list[str | bytes] = [f"{pandoc.st_size} {pandoc.st_mtime_ns}", SCRIPT.read_bytes()]
-    for request, style in zip(requests, styles):
+    for request, style in zip(requests, styles, strict=True):
         parts += [Path(style).read_bytes(), json.dumps(request.items, sort_keys=True), request.body]
     return key(*parts)
 

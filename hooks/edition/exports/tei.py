@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
+from mkdocs.exceptions import PluginError
 
+from edition.exports.teitext import XML_ID, NameFinder, PageText, sub, tei
 from edition.markup import unmarked
-from edition.exports.teitext import TEI, XML_ID, NameFinder, PageText, sub, tei
 from edition.model.edition import Annotation, Edition, Entry, Rendered, Work
 from edition.model.names import Matcher
 
@@ -35,8 +36,8 @@ def after_build(edition: Edition, rendered: Rendered, site_dir: Path) -> None:
 
 
 def document(edition: Edition, rendered: Rendered) -> bytes:
-    names = name_finder(edition)
-    root = tei("TEI", {"{http://www.w3.org/XML/1998/namespace}lang": edition.report.language})
+    names, (report, _) = name_finder(edition), edition.described
+    root = tei("TEI", {"{http://www.w3.org/XML/1998/namespace}lang": report.language})
     root.append(header(edition))
     text = sub(root, "text")
     front, body, back = sub(text, "front"), sub(text, "body"), sub(text, "back")
@@ -69,7 +70,7 @@ def slug(src_uri: str) -> str:
 
 
 def header(edition: Edition) -> etree._Element:
-    report, this = edition.report, edition.edition
+    report, this = edition.described
     head = tei("teiHeader")
     file_desc = sub(head, "fileDesc")
     titles = sub(file_desc, "titleStmt")
@@ -101,7 +102,7 @@ def header(edition: Edition) -> etree._Element:
 
 
 def report_monograph(edition: Edition) -> etree._Element:
-    report = edition.report
+    report, _ = edition.described
     monograph = tei("monogr")
     author = sub(sub(monograph, "author"), "persName")
     sub(author, "forename", text=report.author.given)
@@ -133,7 +134,7 @@ def encoding_description() -> etree._Element:
 
 
 def title_page(edition: Edition) -> etree._Element:
-    report = edition.report
+    report, _ = edition.described
     page = tei("titlePage")
     sub(sub(page, "docTitle"), "titlePart", {"type": "main"}, report.title)
     sub(page, "docAuthor", text=report.author.name)
@@ -158,8 +159,11 @@ def name_finder(edition: Edition) -> NameFinder:
 
 
 def name_tag(entry: Entry) -> str:
-    if entry.kind == "term" and entry.group is None:
-        return "term"
+    if entry.group is None:
+        if entry.kind == "term":
+            return "term"
+        raise PluginError(f"data/entities.yml: entity '{entry.id}' has no type: "
+                          f"give it one of {', '.join(NAME_TAGS)}")
     return NAME_TAGS[entry.group]
 
 
@@ -216,7 +220,8 @@ def stand_off(edition: Edition, names: NameFinder) -> etree._Element:
 def bibl(work: Work) -> etree._Element:
     item, csl = tei("bibl", {XML_ID: f"work-{work.key}"}), work.csl
     for person in csl.get("author", []):
-        sub(item, "author", text=person.get("literal") or f"{person.get('family', '')}, {person.get('given', '')}".strip(", "))
+        name = person.get("literal") or f"{person.get('family', '')}, {person.get('given', '')}".strip(", ")
+        sub(item, "author", text=name)
     sub(item, "title", text=unmarked(csl.get("title", "")))
     if csl.get("container-title"):
         sub(item, "title", {"level": "j" if "article" in csl.get("type", "") else "m"}, csl["container-title"])

@@ -37,7 +37,7 @@ def after_build(edition: Edition, rendered: Rendered, site_dir: Path) -> None:
 
 
 def collection(edition: Edition, rendered: Rendered) -> dict[str, Any]:
-    base = release_url(edition)
+    base, (_, info) = release_url(edition), edition.described
     items = []
     for part in edition.sections:
         content = rendered.html.get(part.src_uri)
@@ -50,7 +50,7 @@ def collection(edition: Edition, rendered: Rendered) -> dict[str, Any]:
         "@context": CONTEXT,
         "id": base + FILE,
         "type": "AnnotationCollection",
-        "label": f"Editors' annotations, {edition.edition.title}, version {edition.edition.version}",
+        "label": f"Editors' annotations, {info.title}, version {info.version}",
         "creator": editors(edition),
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
@@ -58,16 +58,18 @@ def collection(edition: Edition, rendered: Rendered) -> dict[str, Any]:
 
 
 def release_url(edition: Edition) -> str:
-    return edition.edition.url
+    _, info = edition.described
+    return info.url
 
 
 def editors(edition: Edition) -> dict[str, Any]:
-    return {"id": edition.edition.url + "about-this-edition/#editors", "type": "Organization",
-            "name": edition.edition.editors}
+    _, info = edition.described
+    return {"id": info.url + "about-this-edition/#editors", "type": "Organization", "name": info.editors}
 
 
 def annotation_item(edition: Edition, annotation: Annotation, page_url: str,
                     page: html.HtmlElement) -> dict[str, Any]:
+    report, _ = edition.described
     paragraph = page.get_element_by_id(annotation.paragraph.id)
     text = paragraph.text_content()
     exact, start = quoted(annotation, paragraph, text)
@@ -81,7 +83,7 @@ def annotation_item(edition: Edition, annotation: Annotation, page_url: str,
         "creator": editors(edition),
         "created": f"{release_date(edition, annotation.added_in)}T00:00:00Z",
         "body": {"type": "TextualBody", "value": plain(annotation.text), "format": "text/plain",
-                 "language": edition.report.language, "purpose": MOTIVATIONS[annotation.kind]},
+                 "language": report.language, "purpose": MOTIVATIONS[annotation.kind]},
         "target": {
             "source": page_url,
             "type": "Text",
@@ -137,7 +139,8 @@ def release_date(edition: Edition, version: str) -> str:
     for release in edition.releases:
         if release.version == version:
             return release.date
-    return edition.edition.released
+    _, info = edition.described
+    return info.released
 
 
 def plain(markdown: str) -> str:

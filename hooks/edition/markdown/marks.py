@@ -8,6 +8,7 @@ piece inside its own element, so the marks nest properly; every piece carries th
 from __future__ import annotations
 
 import difflib
+import itertools
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
@@ -101,7 +102,7 @@ def find_phrase(note: Annotation, text: str) -> int:
 
 def check_overlaps(spans: list[tuple[int, int, Annotation]]) -> None:
     spans.sort(key=lambda span: (span[2].paragraph, span[0]))
-    for (_, end, first), (start, _, second) in zip(spans, spans[1:]):
+    for (_, end, first), (start, _, second) in itertools.pairwise(spans):
         if first.paragraph == second.paragraph and start < end:
             raise PluginError(f"{SHOWN}: the phrases of annotations '{first.id}' and '{second.id}' "
                               f"overlap in {first.paragraph}: choose phrases that do not")

@@ -62,10 +62,10 @@ class MentionFinder(Treeprocessor):
               anchor: Anchor | type[Outside], can_link: bool) -> None:
         page, mentions = self.current.page, self.current.rendered.mentions
         assert page is not None and self.current.matcher is not None
-        where = None if anchor is Outside else anchor
+        where = anchor if isinstance(anchor, Anchor) else None  # None: outside any paragraph or note
         cursor, pieces = 0, []
         for start, end, entry in self.current.matcher.find(text):
-            mentions.setdefault(entry.id, set()).add(Mention(page.src_uri, where))  # type: ignore[arg-type]
+            mentions.setdefault(entry.id, set()).add(Mention(page.src_uri, where))
             if can_link and self.should_link(entry, anchor):
                 pieces.append((text[cursor:start], self.term_link(entry, text[start:end])))
                 cursor = end

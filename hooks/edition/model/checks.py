@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from edition.model.messages import Finding
-import itertools
 
 DATE = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
 

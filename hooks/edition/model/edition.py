@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
+from mkdocs.exceptions import PluginError
+
 from edition.model.anchors import Anchor
 
 
@@ -233,10 +235,20 @@ class Edition:
 
     def part_of(self, anchor: Anchor) -> Part:
         """The page that holds a paragraph, note or figure (KeyError if none does)."""
-        holder = {"p": self.paragraphs, "fn": self.notes, "figure": self.figures}[anchor.kind]
-        part = self.part(holder[anchor].part)  # type: ignore[index]
+        holders: dict[str, Mapping[Anchor, Paragraph | Note | Figure]] = {
+            "p": self.paragraphs, "fn": self.notes, "figure": self.figures}
+        part = self.part(holders[anchor.kind][anchor].part)
         assert part is not None
         return part
+
+    @property
+    def described(self) -> tuple[Report, EditionInfo]:
+        """The report and this edition, for the features that describe them (TEI header, Web
+        Annotations); a site without them (the tests' tiny sites) must not ask."""
+        if self.report is None or self.edition is None:
+            raise PluginError("data/work.yml (the report and this edition) is missing or site_url is not "
+                              "set in mkdocs.yml: add them, the TEI and Web Annotation exports describe both")
+        return self.report, self.edition
 
     def annotations_on(self, src_uri: str) -> tuple[Annotation, ...]:
         return tuple(a for a in self.annotations if self.paragraphs[a.paragraph].part == src_uri)

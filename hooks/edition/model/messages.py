@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from jsonschema._utils import Unset  # the type the stubs give a field a hand-made error leaves out
 from jsonschema.exceptions import ValidationError
 
 Path = tuple[str | int, ...]
@@ -37,12 +38,15 @@ class Finding:
 
 def findings(error: ValidationError) -> Iterator[Finding]:
     """The findings one validation error stands for (one per missing or unknown field)."""
-    path, schema, value = tuple(error.absolute_path), error.schema, error.instance
-    rule = error.validator
+    path, schema = tuple(error.absolute_path), error.schema
+    rule, expected, value = error.validator, error.validator_value, error.instance
+    if isinstance(rule, Unset) or isinstance(expected, Unset) or isinstance(value, Unset):
+        # A validator always sets them; only a ValidationError made by hand can lack them.
+        raise ValueError(f"a validation error without its rule, rule value or instance: {error.message}")
     if not isinstance(schema, dict):
         schema = {}
     if rule == "required":
-        for name in error.validator_value:
+        for name in expected:
             if isinstance(value, dict) and name not in value:
                 yield _missing(path, schema, name)
     elif rule == "additionalProperties":
@@ -54,7 +58,7 @@ def findings(error: ValidationError) -> Iterator[Finding]:
         for inner in within:  # the instance had the right kind for one branch: say what is wrong in it
             yield from findings(inner)
     else:
-        yield Finding(path, _what(rule, error.validator_value, value, schema), _fix(rule, error, schema))
+        yield Finding(path, _what(rule, expected, value, schema), _fix(rule, expected, schema, error.message))
 
 
 def _missing(path: Path, schema: dict[str, Any], name: str) -> Finding:
@@ -100,7 +104,7 @@ def _what(rule: str, expected: Any, value: Any, schema: dict[str, Any]) -> str:
     return f"{shown}: {rule} {expected!r} does not hold"
 
 
-def _fix(rule: str, error: ValidationError, schema: dict[str, Any]) -> str:
+def _fix(rule: str, expected: Any, schema: dict[str, Any], message: str) -> str:
     if "x-fix" in schema:
         return str(schema["x-fix"])
     examples = schema.get("examples")
@@ -110,7 +114,7 @@ def _fix(rule: str, error: ValidationError, schema: dict[str, Any]) -> str:
     if rule == "pattern":
         return f"write {schema.get('x-form', 'it in the expected form')}{example}"
     if rule == "type":
-        kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        kinds = expected if isinstance(expected, list) else [expected]
         return f"write {schema.get('x-form', KINDS[kinds[0]])}{example}"
     if rule == "minLength":
         return f"write the text{example} or leave the field out"
@@ -120,8 +124,8 @@ def _fix(rule: str, error: ValidationError, schema: dict[str, Any]) -> str:
             return "change the number"
         return f"give a number from {low} to {high}"
     if rule == "minItems":
-        return f"list at least {error.validator_value}{example}"
-    return f"see the rule in hooks/edition/model/schemas ({error.message})"
+        return f"list at least {expected}{example}"
+    return f"see the rule in hooks/edition/model/schemas ({message})"
 
 
 def _items(count: int) -> str:

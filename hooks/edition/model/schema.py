@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache, cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -94,6 +94,8 @@ class _Loader(yaml.CSafeLoader):  # libyaml: ten times faster than the pure-Pyth
     pass
 
 
+# The ignore: types-PyYAML wants a constructor typed on a loader class, and construct_yaml_str is
+# typed on SafeConstructor, which CSafeLoader is at run time (a gap in the stubs).
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)  # type: ignore[type-var]
 
 

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from edition.model import sources
 from edition.model.anchors import Anchor
-from edition.model.edition import Figure, Note, Paragraph, Part
+from edition.model.edition import Figure, Note, Paragraph, Part, PartKind
 from edition.model.schema import Problems
 from edition.model.sources import PageSource
 
@@ -58,6 +58,7 @@ def parts(config: MkDocsConfig, files: Files, pages: dict[str, PageSource],
     for src_uri, nav_title, group in entries:
         page = pages.get(src_uri)
         meta = page.meta if page else {}
+        kind: PartKind
         if group == report_group:
             kind, number = "section", number + 1
         elif meta.get("printed"):
@@ -65,7 +66,7 @@ def parts(config: MkDocsConfig, files: Files, pages: dict[str, PageSource],
         else:
             kind = "apparatus"
         title = (page.title if page else None) or nav_title or src_uri
-        found.append(Part(src_uri, url_of(config, files, src_uri), title, kind,  # type: ignore[arg-type]
+        found.append(Part(src_uri, url_of(config, files, src_uri), title, kind,
                           number if kind == "section" else None))
     return found
 
@@ -84,7 +85,7 @@ def collect(parts: list[Part], pages: dict[str, PageSource], problems: Problems)
             continue
         check_paragraph_ids(page, holders, problems)
         check_note_labels(page, note_pages, problems)
-        for block, key in page.stray_citations:
+        for _block, key in page.stray_citations:
             problems.add(page.src_uri, None, None, None, f"citation (@{key}) outside a footnote",
                          "the report cites works only in its notes; move it into the footnote definition")
         complete.append(read_part(part, page, text))

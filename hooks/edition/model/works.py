@@ -5,12 +5,11 @@ page and written out for download, and the RIS export is derived from it.
 """
 from __future__ import annotations
 
-import codecs
 import re
 from pathlib import Path
 from typing import Any
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+from latexcodec.codec import UnicodeLatexIncrementalDecoder
 from mkdocs.exceptions import PluginError
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.scanner import PybtexError
@@ -121,7 +120,10 @@ def date_parts(value: str) -> list[int] | None:
 def plain(value: str) -> str:
     for escaped in ("\\$", "\\%", "\\&", "\\_", "\\#"):
         value = value.replace(escaped, escaped[1])  # latexcodec leaves these escaped
-    return " ".join(codecs.decode(value, "ulatex").replace("{", "").replace("}", "").split())
+    # What codecs.decode(value, "ulatex") runs, called directly: typeshed types codecs.decode
+    # of a str only for the standard library's text codecs.
+    text = UnicodeLatexIncrementalDecoder().decode(value, final=True)
+    return " ".join(text.replace("{", "").replace("}", "").split())
 
 
 # A title's braced words ({China}, {JD.com}) keep their case in every CSL processor: CSL-JSON

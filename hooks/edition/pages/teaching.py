@@ -74,6 +74,9 @@ def fill_key_terms(content: str, edition: Edition, mentions: dict[str, set[Menti
              if entry_id in index.terms and any(mention.part == section for mention in found)),
             key=lambda term: term.name.casefold(),
         )
+        if glossary is None:
+            raise PluginError(f"{page.file.src_uri}: its key terms link to the glossary, but glossary.md is "
+                              "not among the pages: the edition makes it from data/glossary.yml")
         url = get_relative_url(glossary.url, page.url)
         return ", ".join(f'<a href="{url}#{t.id}">{escape(t.name)}</a>' for t in found) + "."
     return KEY_TERMS_RE.sub(terms, content)

@@ -2,15 +2,26 @@
 projection, clipping, the vendored Natural Earth data), labels.py (where names go so that
 none overlaps another), draw.py (the SVG)."""
 from edition.placemap.draw import place_map_svg, places_beyond
-from edition.placemap.geo import (CENTRAL_ASIA, CENTRAL_ASIAN_STATES, EURASIA, Countries, Frame,
-                                  Projection, Ring, clip_line, clip_ring, load_countries,
-                                  load_land)
+from edition.placemap.geo import (
+    CENTRAL_ASIA,
+    CENTRAL_ASIAN_STATES,
+    EURASIA,
+    Countries,
+    Frame,
+    Place,
+    Projection,
+    Ring,
+    clip_line,
+    clip_ring,
+    load_countries,
+    load_land,
+)
 from edition.placemap.labels import place_labels
 
 # The names the tests and scripts/make_land_data.py have always used.
 _Projection = Projection
 _place_labels = place_labels
 
-__all__ = ["CENTRAL_ASIA", "CENTRAL_ASIAN_STATES", "EURASIA", "Countries", "Frame", "Projection",
+__all__ = ["CENTRAL_ASIA", "CENTRAL_ASIAN_STATES", "EURASIA", "Countries", "Frame", "Place", "Projection",
            "Ring", "clip_line", "clip_ring", "load_countries", "load_land", "place_labels",
            "place_map_svg", "places_beyond"]

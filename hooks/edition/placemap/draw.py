@@ -15,25 +15,38 @@ coordinate is written with one decimal.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
-from typing import Iterable
 
 from mkdocs.exceptions import PluginError
 
-from edition.placemap.geo import (CENTRAL_ASIAN_STATES, EURASIA, MARGIN, WIDTH, Box, Countries,
-                                  Frame, Point, Projection, Ring, clip_line, clip_ring,
-                                  svg_number as _n)
-from edition.placemap.furniture import (LINE, beyond_group, beyond_layout, graticule, lat_label,
-                                        lon_label)
+from edition.placemap.furniture import LINE, beyond_group, beyond_layout, graticule, lat_label, lon_label
+from edition.placemap.geo import (
+    CENTRAL_ASIAN_STATES,
+    EURASIA,
+    MARGIN,
+    WIDTH,
+    Box,
+    Countries,
+    Frame,
+    Place,
+    Point,
+    Projection,
+    Ring,
+    clip_line,
+    clip_ring,
+)
+from edition.placemap.geo import svg_number as _n
 from edition.placemap.labels import DOT, FONT, Label, place_labels
 
-def places_beyond(places: Iterable[dict], frame: Frame = EURASIA) -> list[dict]:
+
+def places_beyond(places: Iterable[Place], frame: Frame = EURASIA) -> list[Place]:
     """The places whose coordinates fall outside the frame, in order of name."""
     return [place for place in _ordered(places) if not _inside(place, frame)]
 
 
 def place_map_svg(
-    places: list[dict],
+    places: list[Place],
     land: list[Ring] | None,
     links: dict[str, str],
     *,
@@ -46,7 +59,7 @@ def place_map_svg(
 ) -> str:
     """The map as an inline `<svg>` string.
 
-    places: dicts with `id`, `name` and `coordinates` [lat, lon].
+    places: mappings with `id`, `name` and `coordinates` [lat, lon].
     land: rings of (lon, lat) points, from load_land, or None for no coastlines.
     links: the href of each place id; every place must have one.
     id_prefix: makes the ids of <title> and <desc> unique if a page shows two maps.
@@ -103,12 +116,12 @@ def place_map_svg(
 # Helper functions: places
 
 
-def _ordered(places: Iterable[dict]) -> list[dict]:
+def _ordered(places: Iterable[Place]) -> list[Place]:
     return sorted(places, key=lambda p: (str(p.get("name", "")).casefold(), str(p.get("id", ""))))
 
 
 # Authoring errors in the entity data stop the build with the place and the fix.
-def _lat_lon(place: dict) -> Point:
+def _lat_lon(place: Place) -> Point:
     coordinates = place.get("coordinates")
     if (not isinstance(coordinates, (list, tuple)) or len(coordinates) != 2
             or not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coordinates)
@@ -120,19 +133,19 @@ def _lat_lon(place: dict) -> Point:
     return float(coordinates[0]), float(coordinates[1])
 
 
-def _inside(place: dict, frame: Frame) -> bool:
+def _inside(place: Place, frame: Frame) -> bool:
     return frame.contains(*_lat_lon(place))
 
 
-def _check_link(place: dict, links: dict[str, str]) -> None:
+def _check_link(place: Place, links: dict[str, str]) -> None:
     if place.get("id") not in links:
         raise PluginError(
             f"place map: no link for place '{place.get('id', '?')}'; pass links[id] for every place"
         )
 
 
-def _description(frame: Frame, inside: list[dict], beyond: list[dict], inset: Frame | None,
-                 elsewhere: list[dict]) -> str:
+def _description(frame: Frame, inside: list[Place], beyond: list[Place], inset: Frame | None,
+                 elsewhere: list[Place]) -> str:
     names = ", ".join(p["name"] for p in inside)
     of = f" of {frame.name}" if frame.name else ""
     text = (
@@ -148,7 +161,7 @@ def _description(frame: Frame, inside: list[dict], beyond: list[dict], inset: Fr
     return text
 
 
-def _place_link(place: dict, links: dict[str, str], point: Point, label: Label) -> str:
+def _place_link(place: Place, links: dict[str, str], point: Point, label: Label) -> str:
     name = escape(place["name"])
     x, y = point
     lx, ly, anchor = label.x, label.y, label.anchor
@@ -175,7 +188,7 @@ def _leaders(labels: list[Label]) -> list[str]:
 def _area_path(css_class: str, rings: list[Ring], frame: Frame, project: Projection) -> str:
     pieces = []
     for ring in rings:
-        points = _dedupe([tuple(map(_n, project(lat, lon))) for lon, lat in clip_ring(ring, frame)])
+        points = _dedupe(_svg_points(clip_ring(ring, frame), project))
         if len(points) >= 3:
             pieces.append("M" + "L".join(f"{x},{y}" for x, y in points) + "Z")
     # evenodd: rings that lie inside others (the Caspian Sea) are holes.
@@ -194,7 +207,7 @@ def _countries(countries: Countries, frame: Frame, project: Projection) -> list[
     lines = []
     for border in countries.borders:
         for piece in clip_line(border, frame):
-            points = _dedupe_line([tuple(map(_n, project(lat, lon))) for lon, lat in piece])
+            points = _dedupe_line(_svg_points(piece, project))
             if len(points) >= 2:
                 lines.append("M" + "L".join(f"{x},{y}" for x, y in points))
     if lines:
@@ -207,6 +220,11 @@ def _inset_outline(inset: Frame, project: Projection) -> str:
     x1, y1 = project(inset.south, inset.east)
     return (f'<rect class="place-map__inset" aria-hidden="true" '
             f'{_rect_attrs((x0, y0, x1, y1))}/>')
+
+
+# Each (lon, lat) point projected, its x and y written as the SVG writes them.
+def _svg_points(ring: Ring, project: Projection) -> list[tuple[str, str]]:
+    return [(_n(x), _n(y)) for x, y in (project(lat, lon) for lon, lat in ring)]
 
 
 def _dedupe(points: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from edition.placemap.geo import Box, Frame, Projection
+from edition.placemap.geo import Box, Frame, Place, Projection
 from edition.placemap.geo import svg_number as _n
 from edition.placemap.labels import CHAR, FONT
 
@@ -16,9 +16,9 @@ BEYOND_GAP = 1.5 * CHAR
 
 
 # Names flow after the heading and wrap at the right edge: rows of (place, x) pairs.
-def beyond_layout(beyond: list[dict], left: float, right: float) -> list[list[tuple[dict, float]]]:
+def beyond_layout(beyond: list[Place], left: float, right: float) -> list[list[tuple[Place, float]]]:
     start = left + CHAR * (len(BEYOND_HEADING) + 1)
-    rows: list[list[tuple[dict, float]]] = []
+    rows: list[list[tuple[Place, float]]] = []
     x = right
     for place in beyond:
         width = CHAR * len(place["name"])
@@ -30,7 +30,7 @@ def beyond_layout(beyond: list[dict], left: float, right: float) -> list[list[tu
     return rows
 
 
-def beyond_group(rows: list[list[tuple[dict, float]]], links: dict[str, str],
+def beyond_group(rows: list[list[tuple[Place, float]]], links: dict[str, str],
                   left: float, y: float) -> list[str]:
     parts = [
         '<g class="place-map__beyond">',

@@ -6,10 +6,13 @@ outlines of the five Central Asian states at two scales (data/countries.json).
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
@@ -17,6 +20,7 @@ Point = tuple[float, float]        # (lon, lat) in degrees, as in GeoJSON
 Ring = list[Point]
 Box = tuple[float, float, float, float]      # x0, y0, x1, y1 in SVG units
 Segment = tuple[float, float, float, float]  # x1, y1, x2, y2 in SVG units
+Place = Mapping[str, Any]  # a place of the index, as written: id, name, coordinates [lat, lon]
 
 WIDTH = 1000.0                      # viewBox width; the page scales it
 MARGIN = (44.0, 10.0, 24.0, 22.0)   # left, top, right, bottom: room for graticule labels
@@ -155,7 +159,7 @@ def clip_line(line: Ring, frame: Frame) -> list[Ring]:
     """The pieces of an open line that lie in the frame (each segment cut at its edges)."""
     pieces: list[Ring] = []
     current: Ring = []
-    for a, b in zip(line, line[1:]):
+    for a, b in itertools.pairwise(line):
         segment = _clip_segment(a, b, frame)
         if segment is None:
             if current:

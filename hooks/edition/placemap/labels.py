@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from edition.placemap.geo import Box, Point, Segment
+from edition.placemap.geo import Box, Place, Point, Segment
 
 FONT = 12.0                         # label size in viewBox units, also set on the <svg>
 CHAR = 0.58 * FONT                  # estimated advance of one character, a little generous
@@ -40,7 +40,7 @@ class Label(NamedTuple):
 
 # One label per place, placed greedily in order of name: the first candidate spot that
 # covers no point, no label and no leader line wins; if none is free, the least bad one.
-def place_labels(places: list[dict], points: dict[str, Point], area: Box) -> dict[str, Label]:
+def place_labels(places: list[Place], points: dict[str, Point], area: Box) -> dict[str, Label]:
     boxes = [_dot_box(point) for point in points.values()]
     leaders: list[Segment] = []
     labels: dict[str, Label] = {}
