@@ -12,6 +12,8 @@ from io import BytesIO
 import pytest
 from playwright.sync_api import expect
 
+from helpers import current_version, next_version
+
 from .conftest import LOOPBACK, QuietHandler
 
 
@@ -71,7 +73,7 @@ def releases_url(released, tmp_path_factory):
     server.server_close()
 
 
-VERSIONS = ["0.2.0", "0.1.0"]  # newest first
+VERSIONS = [next_version(current_version()), current_version()]  # newest first, as the fixture releases them
 
 
 def test_both_releases_are_served_and_the_selector_lists_them(new_view, releases_url):
