@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import uuid
 import zipfile
 from html import escape
 from pathlib import Path
@@ -20,8 +19,8 @@ from bs4 import Tag
 from lxml import etree
 from mkdocs.exceptions import PluginError
 
-from edition.formats import meta as edition_meta
 from edition.formats import offline
+from edition.formats.epubmeta import package_metadata
 from edition.formats.meta import Meta
 from edition.formats.offline import Chapter, Target
 
@@ -36,19 +35,6 @@ SEMANTICS = {
     "entities": ("index", "doc-index"),
 }
 COPY = "EPUB edition, with the editors' annotations and discussion questions"
-FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "index",
-            "displayTransformability")
-SUMMARY = ("The text of the report with its headings, its paragraphs numbered as in the web "
-           "edition and its notes as footnotes linked both ways; a table of contents, a "
-           "bibliography, a glossary and an index of names whose entries link to the "
-           "paragraphs. Links are underlined. The report's two images were not received and "
-           "are described by their captions. The editors declare that it meets EPUB "
-           "Accessibility 1.1 at WCAG 2.2 Level AA, checked with DAISY Ace and EPUBCheck at "
-           "every build; it has not been certified by an independent body.")
-# EPUB Accessibility 1.1, 2.1: the conformance statement, and who makes it (the editors,
-# on the checks tests/test_formats.py runs: Ace 0 critical / 0 serious, EPUBCheck clean).
-CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
-CERTIFIED_BY = "The edition's editors (self-declared)"
 
 
 # The book
@@ -106,11 +92,6 @@ def zip_info(name: str, stamp: tuple) -> zipfile.ZipInfo:
     info.create_system = 3
     info.external_attr = 0o644 << 16
     return info
-
-
-def identifier(meta: Meta) -> str:
-    # Stable across builds and hosts: the edition, not the file, is what it names.
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'urn:edition:{edition_meta.BASENAME}')}"
 
 
 # Notes
@@ -247,7 +228,7 @@ def package_opf(chapters: list[Chapter], documents: dict[str, str], meta: Meta) 
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="{meta.language}">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
-{metadata(meta)}
+{package_metadata(meta)}
 </metadata>
 <manifest>
 {chr(10).join(manifest)}
@@ -257,34 +238,6 @@ def package_opf(chapters: list[Chapter], documents: dict[str, str], meta: Meta) 
 </spine>
 </package>
 """
-
-
-def metadata(meta: Meta) -> str:
-    modified = meta.modified.strftime("%Y-%m-%dT%H:%M:%SZ")
-    lines = [
-        f'<dc:identifier id="pub-id">{identifier(meta)}</dc:identifier>',
-        f'<dc:title id="title">{escape(meta.title)}</dc:title>',
-        '<meta refines="#title" property="title-type">main</meta>',
-        f'<dc:title id="edition">Annotated edition, version {escape(meta.version)}</dc:title>',
-        '<meta refines="#edition" property="title-type">edition</meta>',
-        f'<dc:creator id="author">{escape(meta.author)}</dc:creator>',
-        '<meta refines="#author" property="role" scheme="marc:relators">aut</meta>',
-        f"<dc:publisher>{escape(meta.publisher)}</dc:publisher>",
-        f"<dc:date>{escape(meta.published)}</dc:date>",
-        f"<dc:language>{meta.language}</dc:language>",
-        f"<dc:description>{escape(meta.description)}</dc:description>",
-        f"<dc:source>{escape(meta.site_url)}</dc:source>",
-        f'<meta property="dcterms:modified">{modified}</meta>',
-        f'<meta property="schema:version">{escape(meta.version)}</meta>',
-        '<meta property="schema:accessMode">textual</meta>',
-        '<meta property="schema:accessModeSufficient">textual</meta>',
-        *(f'<meta property="schema:accessibilityFeature">{feature}</meta>' for feature in FEATURES),
-        '<meta property="schema:accessibilityHazard">none</meta>',
-        f'<meta property="schema:accessibilitySummary">{escape(SUMMARY)}</meta>',
-        f'<meta property="dcterms:conformsTo" id="conformance">{CONFORMS_TO}</meta>',
-        f'<meta property="a11y:certifiedBy" refines="#conformance">{escape(CERTIFIED_BY)}</meta>',
-    ]
-    return "\n".join(lines)
 
 
 # Helper functions
