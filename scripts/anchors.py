@@ -23,7 +23,13 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 MANIFESTS = ROOT / "data" / "anchors"
 REDIRECTS = ROOT / "data" / "redirects.yml"
-CITABLE = re.compile(r"^(p[1-9][0-9]*|fn:[1-9][0-9]*)$")
+sys.path.insert(0, str(ROOT / "hooks"))
+from edition.model.anchors import Anchor  # noqa: E402  (the one form of pN and fn:N)
+
+
+# A paragraph's or a note's id: what a citation may point to.
+def citable(element_id: str | None) -> bool:
+    return element_id is not None and Anchor.is_valid(element_id, ("p", "fn"))
 
 
 def manifest(site: Path) -> dict[str, list[str]]:
@@ -37,7 +43,7 @@ def manifest(site: Path) -> dict[str, list[str]]:
         if article is None:
             continue
         # str(): bs4 types every attribute as text or a list; an id is never a list.
-        anchors = {str(tag["id"]) for tag in article.find_all(id=CITABLE)}
+        anchors = {str(tag["id"]) for tag in article.find_all(id=citable)}
         anchors |= {str(tag["id"]) for tag in article.find_all(re.compile("^h[1-6]$"), id=True)}
         if anchors:
             pages[url] = sorted(anchors)
