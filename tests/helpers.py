@@ -73,6 +73,14 @@ def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = No
     Without a `nav`, the nav holds index.md, then the group "The report" (whose pages are
     the report's sections, as in the edition's nav): the pages `report` names, by default
     every page but index.md, then the other pages."""
+    config_file = tiny_config(tmp, pages, nav, report)
+    site_files(tmp, pages, data, bib)
+    return build_in_process(config_file, tmp / "site")
+
+
+# The tiny site's mkdocs.yml (see tiny_site), written into `tmp`; its path.
+def tiny_config(tmp: Path, pages: dict[str, str], nav: list | None = None,
+                report: list[str] | None = None) -> Path:
     config = yaml.safe_load(
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", "")
     )
@@ -93,8 +101,7 @@ def tiny_site(tmp: Path, pages: dict[str, str], data: dict[str, str] | None = No
         nav = (["index.md"] if "index.md" in pages else []) + [{"The report": sections}] + others
     config["nav"] = nav
     (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    site_files(tmp, pages, data, bib)
-    return build_in_process(tmp / "mkdocs.yml", tmp / "site")
+    return tmp / "mkdocs.yml"
 
 
 def site_files(tmp: Path, pages: dict[str, str], data: dict[str, str] | None,

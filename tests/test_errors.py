@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import tiny_site
+from helpers import build_in_process, site_files, tiny_config, tiny_site
 
 SECTION = ""  # every page but index.md is a section of the report (helpers.tiny_site)
 GOOD_NOTE = "Text.[^1]\n{#p1}\n\n[^1]: A note.\n"
@@ -85,3 +85,16 @@ def test_every_problem_is_reported_at_once(tmp_path):
                     "a.md: editorial change '{++[sic]++}' in p1 is not recorded in",
                     "the change recorded for p9 ('{--x--}') is not in the text"):
         assert message in site.log, site.log
+
+
+# A page saved in another encoding than UTF-8 is named, with the byte and the fix, and
+# the build stops with no traceback (issue 15).
+def test_a_page_that_is_not_utf8_is_named_with_its_byte(tmp_path):
+    site_files(tmp_path, {"index.md": "Home.\n", "a.md": "x\n"}, {}, None)
+    (tmp_path / "docs" / "a.md").write_bytes("Caf\u00e9 in Bishkek.\n{#p1}\n".encode("latin-1"))
+    config = tiny_config(tmp_path, {"index.md": "", "a.md": ""})
+    site = build_in_process(config, tmp_path / "site")
+    assert site.returncode != 0
+    assert ("docs/a.md, line 1: not UTF-8: byte 0xE9 at byte 3 of the file (byte 3 of the line, "
+            "counting from 0) is not valid UTF-8: save the file as UTF-8") in site.log
+    assert "Traceback" not in site.log

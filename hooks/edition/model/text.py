@@ -8,12 +8,13 @@ page) says so in its front matter (`printed: true`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from edition.model import sources
+from edition.model import schema, sources
 from edition.model.anchors import Anchor
 from edition.model.edition import Figure, Note, Paragraph, Part, PartKind
 from edition.model.schema import Problems
@@ -31,9 +32,21 @@ class Text:
     marks: list[tuple[str, Anchor | None, str]] = field(default_factory=list)  # (page, where, mark)
 
 
-def read_sources(files: Files) -> dict[str, PageSource]:
-    return {file.src_uri: sources.read_page(file.src_uri, file.content_string)
-            for file in files.documentation_pages() if not file.generated_by}
+# Every page's source, read once; a page that is not UTF-8 is a problem naming its file and
+# byte (schema.read_text), not a traceback, and is left out of the model.
+def read_sources(files: Files, problems: Problems) -> dict[str, PageSource]:
+    found = {}
+    for file in files.documentation_pages():
+        if file.generated_by:
+            continue
+        if file.abs_src_path is None:
+            text: str | None = file.content_string
+        else:
+            shown = f"{Path(file.src_dir).name}/{file.src_uri}" if file.src_dir else file.src_uri
+            text = schema.read_text(Path(file.abs_src_path), shown, problems)
+        if text is not None:
+            found[file.src_uri] = sources.read_page(file.src_uri, text.removeprefix("\ufeff"))
+    return found
 
 
 # (src_uri, title in the nav, top-level nav group) for every page of the nav, in its order.
