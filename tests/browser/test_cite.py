@@ -80,7 +80,7 @@ def test_both_releases_are_served_and_the_selector_lists_them(new_view, releases
     page = new_view("desktop", "light").page
     page.goto(releases_url)  # the root sends readers to latest
     page.wait_for_url(f"{releases_url}latest/")
-    for version in ("0.2.0", "0.1.0"):
+    for version in VERSIONS:
         page.goto(f"{releases_url}{version}/en-route-to-beijing/#p12")
         expect(page.locator("#p12")).to_contain_text("Lianyungang")
         expect(page.locator(".md-version__current")).to_have_text(version)
