@@ -33,3 +33,10 @@ NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
 
 def unmarked(value: str) -> str:
     return NOCASE.sub(r"\1", value)
+
+
+# A note's Markdown as plain words, for formats without Markdown (TEI, Web Annotations):
+# link syntax and emphasis marks dropped, white space folded.
+def plain_text(markdown: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return " ".join(re.sub(r"[*_`]", "", text).split())

@@ -6,7 +6,6 @@ page is rendered. Valid against TEI P5 `tei_all` 4.9.0 (tests/test_tei.py runs j
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from lxml import etree
 from mkdocs.exceptions import PluginError
 
 from edition.exports.teitext import XML_ID, NameFinder, PageText, sub, tei
-from edition.markup import unmarked
+from edition.markup import plain_text, unmarked
 from edition.model.edition import Annotation, Edition, Entry, Rendered, Work
 from edition.model.names import Matcher
 
@@ -22,9 +21,6 @@ FILE = "downloads/yau-2020-quiet-rivalry.tei.xml"
 # The TEI elements for each group of the index of names; glossary terms are <term>.
 NAME_TAGS = {"person": "persName", "organization": "orgName", "company": "orgName",
              "place": "placeName", "agreement": "name"}
-# The editors' annotation kinds as Web Annotation motivations (TEI's @motivation takes them).
-MOTIVATIONS = {"context": "commenting", "question": "questioning", "correction": "editing",
-               "caveat": "assessing", "cross-reference": "linking"}
 
 
 def after_build(edition: Edition, rendered: Rendered, site_dir: Path) -> None:
@@ -252,18 +248,13 @@ def name_entry(tag: str, entry: Entry) -> etree._Element:
 def annotation_element(edition: Edition, annotation: Annotation) -> etree._Element:
     target = f"#phrase-{annotation.id}" if annotation.phrase else f"#{annotation.paragraph.id}"
     element = tei("annotation", {XML_ID: f"note-{annotation.id}", "target": target,
-                                 "motivation": MOTIVATIONS[annotation.kind]})
+                                 "motivation": annotation.motivation})
     responsibility = sub(element, "respStmt")
     sub(responsibility, "resp", text="annotation")
     sub(responsibility, "name", {"ref": "#editors"}, annotation.author)
     note = sub(element, "note", {"type": annotation.kind})
-    sub(note, "p", text=plain(annotation.text))
+    sub(note, "p", text=plain_text(annotation.text))
     for key in annotation.cites:
         sub(element, "ptr", {"target": f"#work-{key}", "type": "source"})
     return element
 
-
-# Annotation text is Markdown; TEI gets its words (emphasis marks and link syntax dropped).
-def plain(markdown: str) -> str:
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    return " ".join(re.sub(r"[*_`]", "", text).split())

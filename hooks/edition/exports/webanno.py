@@ -11,19 +11,16 @@ which is what an annotation tool reads; the quote alone re-anchors if that ever 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from lxml import html
 
+from edition.markup import plain_text
 from edition.model.edition import Annotation, Edition, Rendered
 
 FILE = "downloads/annotations.jsonld"
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-# The editors' kinds as W3C motivations (Web Annotation Vocabulary, 3.3.5).
-MOTIVATIONS = {"context": "commenting", "question": "questioning", "correction": "editing",
-               "caveat": "assessing", "cross-reference": "linking"}
 AFFIX = 32  # code points of prefix and suffix kept around a quote
 
 
@@ -79,11 +76,11 @@ def annotation_item(edition: Edition, annotation: Annotation, page_url: str,
         "@context": CONTEXT,
         "id": f"{page_url}#note-{annotation.id}",
         "type": "Annotation",
-        "motivation": MOTIVATIONS[annotation.kind],
+        "motivation": annotation.motivation,
         "creator": editors(edition),
         "created": f"{release_date(edition, annotation.added_in)}T00:00:00Z",
-        "body": {"type": "TextualBody", "value": plain(annotation.text), "format": "text/plain",
-                 "language": report.language, "purpose": MOTIVATIONS[annotation.kind]},
+        "body": {"type": "TextualBody", "value": plain_text(annotation.text), "format": "text/plain",
+                 "language": report.language, "purpose": annotation.motivation},
         "target": {
             "source": page_url,
             "type": "Text",
@@ -142,7 +139,3 @@ def release_date(edition: Edition, version: str) -> str:
     _, info = edition.described
     return info.released
 
-
-def plain(markdown: str) -> str:
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    return " ".join(re.sub(r"[*_`]", "", text).split())

@@ -149,6 +149,12 @@ class Entry:
         return f"{'glossary' if self.kind == 'term' else 'entity'}:{self.id}"
 
 
+# Each kind of editors' note as a W3C Web Annotation motivation (the Web Annotation Vocabulary;
+# TEI's @motivation takes the same values): a correction asks for an edit, a caveat assesses.
+MOTIVATIONS = {"context": "commenting", "question": "questioning", "correction": "editing",
+               "caveat": "assessing", "cross-reference": "linking"}
+
+
 @dataclass(frozen=True)
 class Annotation:
     """An editors' note on a paragraph (data/annotations.yml)."""
@@ -163,6 +169,10 @@ class Annotation:
     cites: tuple[str, ...] = ()
     refs: tuple[str, ...] = ()
     source: str | None = None
+
+    @property
+    def motivation(self) -> str:
+        return MOTIVATIONS[self.kind]
 
 
 @dataclass(frozen=True)
