@@ -2,7 +2,7 @@
 
 1200 x 630 pixels, the size link previews expect. Drawn with Pillow in TeX Gyre Pagella, the
 edition's print face, from the font files vendored for the PDF (hooks/edition/formats/fonts/,
-GUST Font License); until that folder is merged, Debian's fonts-texgyre has the same files.
+GUST Font License), so the card is the same on any machine.
 PNG written without a timestamp, so two builds give the same bytes.
 """
 from __future__ import annotations
@@ -18,8 +18,7 @@ from edition.model.edition import Edition
 
 WIDTH, HEIGHT = 1200, 630
 INK, PAPER, RULE = (33, 33, 33), (250, 248, 242), (120, 40, 40)
-FONTS = (Path(__file__).parent.parent / "formats" / "fonts",
-         Path("/usr/share/texmf/fonts/opentype/public/tex-gyre"))
+FONTS = Path(__file__).parent.parent / "formats" / "fonts"
 
 
 def draw(edition: Edition) -> bytes:
@@ -50,8 +49,7 @@ def alt_text(edition: Edition) -> str:
 
 def font(style: str, size: int) -> ImageFont.FreeTypeFont:
     name = f"texgyrepagella-{style}.otf"
-    for folder in FONTS:
-        if (folder / name).is_file():
-            return ImageFont.truetype(str(folder / name), size)
-    raise PluginError(f"title card: {name} not found in {' or '.join(str(f) for f in FONTS)}: "
-                      "install Debian's fonts-texgyre (scripts/system-deps.sh)")
+    if not (FONTS / name).is_file():
+        raise PluginError(f"title card: {name} is not in {FONTS}: restore the vendored fonts "
+                          "(git checkout hooks/edition/formats/fonts)")
+    return ImageFont.truetype(str(FONTS / name), size)
