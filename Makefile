@@ -49,8 +49,9 @@ system-deps:
 	scripts/system-deps.sh
 
 # Lint first (ruff, then mypy on hooks/ and scripts/; configured in pyproject.toml).
+# On every core: the tests that share one costly fixture run on one worker (tests/conftest.py).
 test: system-deps $(STAMP) $(NODE_STAMP) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses auto --dist loadgroup
 
 # Both checkers run, so one run shows every finding; lint fails if either found one.
 lint: $(STAMP)

@@ -34,18 +34,24 @@ NO_SYSTEM_FONTS = """<?xml version="1.0"?>
 
 @pytest.fixture(scope="session")
 def formats_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The environment of the builds that make the PDFs and EPUB: no system font, and an
-    edition cache of their own that starts empty (so the first build lays them out)."""
+    """The environment of the builds that make the PDFs and EPUB: `mkdocs build` as a user
+    types it, without the Makefile's variables (no SOURCE_DATE_EPOCH: the dates are the last
+    commit's; the formats on because mkdocs.yml says so). Two variables only keep the test
+    apart from the machine, and make it harder: no system font, and an edition cache of its
+    own that starts empty (so the first build lays everything out, as on a fresh clone)."""
     folder = tmp_path_factory.mktemp("formats-env")
     fonts = folder / "no-system-fonts.conf"
     fonts.write_text(NO_SYSTEM_FONTS.format(cache=folder / "fontconfig-cache"), encoding="utf-8")
-    return {**BUILD_ENV, "EDITION_FORMATS": "on", "FONTCONFIG_FILE": str(fonts),
+    (folder / "home").mkdir()
+    return {"PATH": "/usr/bin:/bin", "HOME": str(folder / "home"), "FONTCONFIG_FILE": str(fonts),
             "EDITION_CACHE_DIR": str(folder / "cache")}
 
 
 @pytest.fixture(scope="session")
 def formats_site(tmp_path_factory: pytest.TempPathFactory, formats_env) -> BuiltSite:
-    """The edition with its PDFs and EPUB (tests/test_formats*.py)."""
+    """The edition with its PDFs and EPUB (tests/test_formats*.py), built cold in the
+    environment above: one build serves the formats' tests and the test of a build with no
+    environment set."""
     built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("formats-site"), env=formats_env)
     assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.log}"
     return built
@@ -54,6 +60,15 @@ def formats_site(tmp_path_factory: pytest.TempPathFactory, formats_env) -> Built
 # Markers from what a test needs: browser tests (tests/browser/), the formats' build, and
 # the slow fixtures (a build of the whole edition, released versions). `-m "not slow"`
 # keeps the in-memory and tiny-site tests, which take seconds.
+#
+# `make test` runs the tests on two workers (pytest-xdist, --dist loadgroup). Each worker
+# builds the session fixtures it uses; the tests that read one costly fixture form a group
+# that runs on one worker, so that fixture is made once: the formats' build, the released
+# versions, every page visited in four views.
+COSTLY_FIXTURES = ("formats_site", "released", "visits")
+
+
+@pytest.hookimpl(tryfirst=True)     # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
@@ -63,6 +78,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.formats)
         if fixtures & {"site", "formats_site", "released"}:
             item.add_marker(pytest.mark.slow)
+        costly = [name for name in COSTLY_FIXTURES if name in fixtures]
+        if costly:
+            item.add_marker(pytest.mark.xdist_group(costly[0]))
 
 
 @pytest.fixture(scope="session")
@@ -82,8 +100,9 @@ def released(tmp_path_factory) -> Path:
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
     identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@127.0.0.1",
                 "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@127.0.0.1"}
+    # The clone's builds share the session's edition cache (pandoc's results), not a cold one.
     env = {**os.environ, **identity, "EDITION_FORMATS": "off", "SOURCE_DATE_EPOCH": "1600000000",
-           "EDITION_BASE_URL": PUBLIC_BASE}
+           "EDITION_BASE_URL": PUBLIC_BASE, "EDITION_CACHE_DIR": BUILD_ENV["EDITION_CACHE_DIR"]}
     version = yaml.safe_load((repo / "data/work.yml").read_text())
     first = version["edition"]["version"]
     subprocess.run([sys.executable, "scripts/release.py", first], cwd=repo, env=env, check=True,

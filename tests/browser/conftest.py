@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -30,7 +31,7 @@ CHROMIUM_ARGS = [
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "build" / "screenshots"
-SCREENSHOTS_TAKEN: list[str] = []  # file names, for the run's summary
+SESSION_START = time.time()  # screenshots written since then are the run's (any worker's)
 LOOPBACK = "127.0.0.1"
 
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
@@ -190,6 +191,7 @@ def _only_loopback(view: View, route: Route, request: Request) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if SCREENSHOTS_TAKEN:
-        terminalreporter.write_line(
-            f"screenshots for review in {SCREENSHOTS}: {', '.join(SCREENSHOTS_TAKEN)}")
+    taken = sorted(path.name for path in SCREENSHOTS.glob("*.png")
+                   if path.stat().st_mtime >= SESSION_START)
+    if taken:
+        terminalreporter.write_line(f"screenshots for review in {SCREENSHOTS}: {', '.join(taken)}")

@@ -3,14 +3,14 @@ reading, print."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import SCREENSHOTS
+
 PAGE = "introduction/?view=study"  # the notes and their toolbar: the Study view
 NOTE = "#note-p4-independence-1949"  # a correction on ¶ 4, with a phrase
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
 def test_each_note_is_a_disclosure_by_mouse_and_keyboard(new_view, base_url):

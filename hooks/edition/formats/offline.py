@@ -161,10 +161,13 @@ def clean(article: Tag, *, annotations: bool) -> None:
         del link["aria-describedby"]      # the tooltips it named are gone
     for number in article.select("a.para-num"):
         plain_para_number(number)
-    for mark in article.select("mark.annotated"):
-        if annotations:
-            call_annotation(article, mark)
-        else:
+    marks = article.select("mark.annotated")
+    if annotations:
+        notes = {str(tag["id"]): tag for tag in article.select('[id^="note-"]')}
+        for mark in marks:
+            call_annotation(article, mark, notes)
+    else:
+        for mark in marks:
             mark.unwrap()        # the phrase an annotation is about: plain text without it
     for tag in article.find_all(True):
         if tag.get("data-search-exclude") is not None:
@@ -203,9 +206,9 @@ def plain_para_number(link: Tag) -> None:
 
 # A teacher's copy calls each annotation where its phrase is, as a note is called: the
 # phrase stays marked and is followed by the annotation's number (A12), linked to it.
-def call_annotation(article: Tag, mark: Tag) -> None:
+def call_annotation(article: Tag, mark: Tag, notes: dict[str, Tag]) -> None:
     name = str(mark.get("data-note") or "")
-    note = article.find(id=name) if name else None
+    note = notes.get(name)
     number = note.select_one(".annotation__number") if note else None
     if number is None:
         return
