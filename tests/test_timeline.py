@@ -1,7 +1,9 @@
-"""The timeline (data/timeline.yml, hooks/edition/timeline.py): the data against the text,
-the exact message for each kind of bad entry, and the HTML."""
+"""The timeline (data/timeline.yml, read once by the model into `Edition.events`;
+hooks/edition/pages/timeline.py): the data against the text, the model's reading of a
+file and its message for a bad entry, and the HTML."""
 from __future__ import annotations
 
+import logging
 import textwrap
 from pathlib import Path
 
@@ -9,59 +11,59 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from edition.model.events import MONTHS, load_timeline
+from edition.model import apparatus
+from edition.model.anchors import Anchor
+from edition.model.edition import Event, Paragraph
+from edition.model.events import MONTHS
+from edition.model.schema import Problems
+from edition.model.text import Text
 from edition.pages.timeline import timeline_html
 from helpers import build_edition
 
-ROOT = Path(__file__).resolve().parent.parent
-TIMELINE = ROOT / "data" / "timeline.yml"
 
-
-# The report's passages as written in docs/, from the model: paragraph and note -> its Markdown.
-def report_passages() -> dict[str, str]:
-    edition = build_edition()
-    return {anchor.id: item.markdown for holder in (edition.paragraphs, edition.notes)
-            for anchor, item in holder.items()}
+@pytest.fixture(scope="module")
+def edition():
+    return build_edition()
 
 
 @pytest.fixture(scope="module")
-def events() -> list[dict]:
-    return load_timeline(TIMELINE)
+def events(edition) -> tuple[Event, ...]:
+    return edition.events
 
 
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "timeline.yml"
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
+# The report's passages as written in docs/, from the model: paragraph and note -> its Markdown.
+@pytest.fixture(scope="module")
+def passages(edition) -> dict[Anchor, str]:
+    return {anchor: item.markdown for holder in (edition.paragraphs, edition.notes)
+            for anchor, item in holder.items()}
 
 
 # The data
 
 
 def test_the_timeline_is_in_chronological_order(events):
-    assert [e["year"] for e in events] == sorted(e["year"] for e in events)
-    for year in {e["year"] for e in events}:
-        dates = [e["date"] for e in events if e["year"] == year and e["date"]]
+    assert len(events) > 20  # the model holds the file's events (32 in 0.1.0), not none
+    assert [e.year for e in events] == sorted(e.year for e in events)
+    for year in {e.year for e in events}:
+        dates = [e.date for e in events if e.year == year and e.date]
         assert dates == sorted(dates), year
 
 
-def test_every_cited_paragraph_and_footnote_exists_in_the_text(events):
-    passages = report_passages()
-    assert len([p for p in passages if p.startswith("p")]) == 29
-    assert len([p for p in passages if p.startswith("fn:")]) == 19
-    missing = [(e["paragraph"], e["label"]) for e in events if e["paragraph"] not in passages]
+def test_every_cited_paragraph_and_footnote_exists_in_the_text(events, passages):
+    assert len([p for p in passages if p.kind == "p"]) == 29
+    assert len([p for p in passages if p.kind == "fn"]) == 19
+    missing = [(e.anchor, e.label) for e in events if e.anchor not in passages]
     assert not missing
 
 
 # A date the cited passage does not print needs an editors' note saying where it comes from.
-def test_a_year_or_month_the_passage_does_not_print_is_explained_in_a_note(events):
-    passages = report_passages()
+def test_a_year_or_month_the_passage_does_not_print_is_explained_in_a_note(events, passages):
     for event in events:
-        text, shown = passages[event["paragraph"]], [str(event["year"])]
-        if event["date"]:
-            shown.append(MONTHS[int(event["date"][5:7]) - 1])
+        text, shown = passages[event.anchor], [str(event.year)]
+        if event.date:
+            shown.append(MONTHS[int(event.date[5:7]) - 1])
         if not all(word in text for word in shown):
-            assert event["note"], f"{event['label']}: {shown} not in {event['paragraph']}"
+            assert event.note, f"{event.label}: {shown} not in {event.anchor}"
 
 
 @pytest.mark.parametrize("year, words", [
@@ -70,16 +72,17 @@ def test_a_year_or_month_the_passage_does_not_print_is_explained_in_a_note(event
     (2020, "Uzbekistan"),
 ])
 def test_key_events_are_there(events, year, words):
-    assert any(e["year"] == year and words in e["label"] for e in events)
+    assert any(e.year == year and words in e.label for e in events)
 
 
 def test_the_smgs_date_is_the_reports_with_a_caveat(events):
-    smgs = next(e for e in events if "SMGS" in e["label"])
-    assert (smgs["year"], smgs["paragraph"]) == (1957, "fn:10")
-    assert "1951" in smgs["note"]
+    smgs = next(e for e in events if "SMGS" in e.label)
+    assert (smgs.year, smgs.anchor) == (1957, Anchor("fn", 10))
+    assert smgs.note and "1951" in smgs.note
 
 
-# Bad entries: the exact message, naming the file, the event and the field
+# The model's reading of a file: the exact message for a bad entry, naming the file, the
+# event and the field; the events as the model holds them
 
 
 GOOD = textwrap.dedent("""\
@@ -90,16 +93,34 @@ GOOD = textwrap.dedent("""\
     """)
 
 
-# The file's checks are its schema's (each defect and its message: tests/test_schema.py);
-# load_timeline reads a file through it and stops on a bad one.
-def test_a_bad_event_stops_the_build_with_a_message(tmp_path):
-    path = write(tmp_path, GOOD + "- {year: 2021, label: Tour, paragraph: p3}\n")
+# The file's checks are its schema's (each defect and its message: tests/test_schema.py),
+# then the model's: the passage must be in the text. Here a text of p3 and p20.
+def read_events(tmp_path: Path, text: str) -> tuple[tuple[Event, ...], Problems]:
+    (tmp_path / "data").mkdir()
+    (tmp_path / apparatus.TIMELINE).write_text(textwrap.dedent(text), encoding="utf-8")
+    passages = Text(paragraphs={Anchor("p", n): Paragraph(Anchor("p", n), "a.md", "") for n in (3, 20)})
+    found, problems = apparatus.Apparatus(), Problems()
+    apparatus.read_events(tmp_path, passages, found, problems)
+    return found.events, problems
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("- {year: 2021, label: Tour, paragraph: p3}\n",
+     "data/timeline.yml, line 5, event 2, field 'year': 2021 is above 2020: "
+     "give a year from 1800 to 2020 as a whole number, e.g. year: 1992"),
+    ("- {year: 1993, label: Tour, paragraph: p7}\n",
+     "data/timeline.yml, line 5, event 2, field 'paragraph': 'p7' is not in the text: "
+     "use an existing pN or fn:N"),
+])
+def test_a_bad_event_stops_the_build_with_a_message(tmp_path, entry, message):
+    events, problems = read_events(tmp_path, GOOD + entry)
+    assert [str(problem) for problem in problems.items] == [message]
     with pytest.raises(PluginError, match="1 error in the edition's data"):
-        load_timeline(path)
+        problems.report(logging.getLogger("test"))
 
 
-def test_loading_normalises_dates_and_whitespace(tmp_path):
-    path = write(tmp_path, """\
+def test_reading_keeps_dates_as_written_and_puts_text_on_one_line(tmp_path):
+    events, problems = read_events(tmp_path, """\
         - year: 2016
           date: 2016-06-22
           label: >-
@@ -107,21 +128,22 @@ def test_loading_normalises_dates_and_whitespace(tmp_path):
             Tashkent
           paragraph: p20
         """)
-    [event] = load_timeline(path)
-    assert event == {"year": 2016, "date": "2016-06-22", "end_year": None, "when": None,
-                     "label": "Xi visits Tashkent", "paragraph": "p20", "note": None}
+    assert not problems.items
+    assert events == (Event(2016, "Xi visits Tashkent", Anchor("p", 20), "2016-06-22"),)
 
 
 # The HTML
 
 
-def soup(events: list[dict], links: dict[str, str]) -> BeautifulSoup:
+def soup(events: tuple[Event, ...] | list[Event], links: dict[Anchor, str]) -> BeautifulSoup:
     return BeautifulSoup(timeline_html(events, links), "html.parser")
 
 
-def event(**fields) -> dict:
-    return {"year": 2014, "date": None, "end_year": None, "when": None, "label": "Roundtable",
-            "paragraph": "p19", "note": None, **fields}
+def event(**fields) -> Event:
+    return Event(**{"year": 2014, "label": "Roundtable", "anchor": Anchor("p", 19), **fields})
+
+
+P19 = Anchor("p", 19)
 
 
 @pytest.mark.parametrize("fields, datetimes, shown", [
@@ -134,7 +156,7 @@ def event(**fields) -> dict:
      "early November 2019"),
 ])
 def test_each_event_shows_its_date_in_a_time_element(fields, datetimes, shown):
-    item = soup([event(**fields)], {"p19": "#p19"}).select_one("ol.timeline > li")
+    item = soup([event(**fields)], {P19: "#p19"}).select_one("ol.timeline > li")
     assert [t["datetime"] for t in item.find_all("time")] == datetimes
     assert item.select_one(".timeline__date").get_text() == shown
 
@@ -144,7 +166,8 @@ def test_each_event_shows_its_date_in_a_time_element(fields, datetimes, shown):
     ("fn:10", "../en-route-to-beijing/#fn:10", "(n.\u00a010)", "note 10"),
 ])
 def test_each_event_links_to_its_passage(paragraph, href, shown, spoken):
-    item = soup([event(paragraph=paragraph)], {paragraph: href}).li
+    anchor = Anchor.parse(paragraph)
+    item = soup([event(anchor=anchor)], {anchor: href}).li
     assert item.find("a", class_="timeline__label")["href"] == href
     where = item.find(class_="timeline__where")
     assert where.find(attrs={"aria-hidden": "true"}).get_text() == shown
@@ -152,18 +175,18 @@ def test_each_event_links_to_its_passage(paragraph, href, shown, spoken):
 
 
 def test_the_edition_timeline_renders_one_item_per_event(events):
-    links = {e["paragraph"]: f"#{e['paragraph']}" for e in events}
+    links = {e.anchor: f"#{e.anchor.id}" for e in events}
     items = soup(events, links).select("ol.timeline > li.timeline__event")
     assert len(items) == len(events)
-    assert [i.find("a")["href"] for i in items] == [f"#{e['paragraph']}" for e in events]
+    assert [i.find("a")["href"] for i in items] == [f"#{e.anchor.id}" for e in events]
     noted = [i for i in items if i.find(class_="timeline__note")]
-    assert len(noted) == len([e for e in events if e["note"]])
+    assert len(noted) == len([e for e in events if e.note])
 
 
 def test_data_is_escaped():
     bad = event(label="<script>alert(1)</script>", note='"&<b>', when="<i>now</i>",
                 date="2014-03")
-    html = timeline_html([bad], {"p19": '/x?a=1&b="2"'})
+    html = timeline_html([bad], {P19: '/x?a=1&b="2"'})
     assert "<script>" not in html and "<b>" not in html and "<i>" not in html
     item = BeautifulSoup(html, "html.parser").li
     assert item.find("script") is None

@@ -24,7 +24,6 @@ from edition.citeproc.cache import Cache
 from edition.exports import bib as bib_exports
 from edition.exports import tei, webanno
 from edition.model.edition import Edition, Mention, Rendered
-from edition.model.entries import Index
 from edition.pages import bibliography, changelog, changes, cite, index, metadata, teaching
 
 DIALOG_DATA = cite.DIALOG_DATA
@@ -62,10 +61,7 @@ def bibliography_pages(edition: Edition, project: Project) -> Generated:
 def index_pages(edition: Edition, project: Project) -> Generated:
     if not (edition.terms or edition.entities):
         return {}
-    data = project.root / "data"
-    views = teachingviews.views_page(Index(dict(edition.terms), dict(edition.entities), dict(edition.aliases)),
-                                     data / "land-110m.json", data / "timeline.yml", anchor_pages(edition),
-                                     project.files, project.root)
+    views = teachingviews.views_page(edition, project.root / "data" / "land-110m.json")
     return {"glossary.md": index.glossary_page(edition), "entities.md": index.entities_page(edition),
             teachingviews.PAGE: views}
 
@@ -124,14 +120,6 @@ def unmentioned(edition: Edition, rendered: Rendered) -> list[str]:
 
 
 # Helper functions
-
-
-# "p12" / "fn:9" / "figure-1" -> the source path of the page that holds it.
-def anchor_pages(edition: Edition) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for holder in (edition.paragraphs, edition.notes, edition.figures):
-        found.update((anchor.id, item.part) for anchor, item in holder.items())
-    return found
 
 
 def locator_link(edition: Edition, mention: Mention, page: Page, files: Files) -> str:

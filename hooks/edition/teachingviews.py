@@ -5,12 +5,9 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from edition.model.entries import Index
-from edition.model.events import load_timeline
+from edition.model.edition import Edition
 from edition.pages.timeline import timeline_html
 from edition.placemap import (
     CENTRAL_ASIA,
@@ -27,9 +24,10 @@ PAGE = "map-and-timeline.md"
 PAGE_URL = "map-and-timeline/"
 
 
-def views_page(index: Index, land_path: Path, timeline_path: Path, anchors: dict[str, str],
-               files: Files, root: Path) -> str:
-    places = [e.data for e in index.entities.values() if e.group == "place"]
+def views_page(edition: Edition, land_path: Path) -> str:
+    """The page's Markdown: the places of the index, the events of the timeline (both from the
+    model), and the coastlines and borders in land_path and countries.json beside it."""
+    places = [e.data for e in edition.entities.values() if e.group == "place"]
     entities_url = get_relative_url("entities/", PAGE_URL)
     place_links = {place["id"]: f"{entities_url}#{place['id']}" for place in places}
     land = load_land(land_path) if land_path.exists() else None
@@ -37,7 +35,6 @@ def views_page(index: Index, land_path: Path, timeline_path: Path, anchors: dict
     countries_path = land_path.with_name("countries.json")
     wide = load_countries(countries_path, "110m") if countries_path.exists() else None
     near = load_countries(countries_path, "50m") if countries_path.exists() else None
-    events = load_timeline(timeline_path) if timeline_path.exists() else []
     parts = [
         # No table of contents beside it: the maps get the page's full width. Their styles
         # are their own (overrides/main.html loads a page's `stylesheets`).
@@ -65,10 +62,11 @@ def views_page(index: Index, land_path: Path, timeline_path: Path, anchors: dict
         "line. Points are the editors' coordinates for each place; for countries and regions, "
         "an approximate centre.",
     ]
-    if events:
-        links = {event["paragraph"]: event_link(event, anchors, files, timeline_path, root)
-                 for event in events}
-        parts += ["## Timeline {#timeline}", timeline_html(events, links)]
+    if edition.events:
+        # The model has checked that each event's passage is in the text (apparatus.read_events).
+        links = {event.anchor: f"{get_relative_url(edition.part_of(event.anchor).url, PAGE_URL)}#{event.anchor}"
+                 for event in edition.events}
+        parts += ["## Timeline {#timeline}", timeline_html(edition.events, links)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -103,15 +101,3 @@ def places_list(places: list[Place], links: dict[str, str]) -> str:
             rows.append("")
     return "\n".join(rows)
 
-
-# An event's paragraph (pN) or note (fn:N) must be in the text: the link resolves or the build stops.
-def event_link(event: dict, anchors: dict[str, str], files: Files, path: Path, root: Path) -> str:
-    where = event["paragraph"]
-    page = anchors.get(where)
-    target = files.get_file_from_path(page) if page else None
-    if target is None:
-        raise PluginError(
-            f"{path.relative_to(root)}: event '{event['label'][:50]}' ({event['year']}): "
-            f"field 'paragraph' is '{where}', which is not in the text: use an existing pN or fn:N"
-        )
-    return f"{get_relative_url(target.url, PAGE_URL)}#{where}"

@@ -145,13 +145,11 @@ def read_events(root: Path, text: Text, found: Apparatus, problems: Problems) ->
     if items is None:
         return
     events = []
-    for index, event in enumerate(event_data.normalized(item) for item in items):
-        anchor = Anchor.parse(event["paragraph"], ("p", "fn"))
-        if anchor not in (text.paragraphs if anchor.kind == "p" else text.notes):
+    for index, event in enumerate(event_data.event(item) for item in items):
+        if event.anchor not in (text.paragraphs if event.anchor.kind == "p" else text.notes):
             schema.report_at(problems, DataFile(root / TIMELINE, TIMELINE, "timeline"), (index, "paragraph"),
-                             f"'{anchor}' is not in the text", "use an existing pN or fn:N")
-        events.append(Event(event["year"], event["label"], anchor, event["date"], event["end_year"],
-                            event["when"], event["note"]))
+                             f"'{event.anchor}' is not in the text", "use an existing pN or fn:N")
+        events.append(event)
     found.events = tuple(events)
 
 

@@ -1,52 +1,55 @@
 """The timeline as HTML: an ordered list of the events, each linked to where the report names it."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from html import escape
 
 from mkdocs.exceptions import PluginError
 
 from edition.model.anchors import Anchor
-from edition.model.events import MONTHS, _name
+from edition.model.edition import Event
+from edition.model.events import MONTHS
 
 
-def timeline_html(events: list[dict], links: dict[str, str]) -> str:
-    """The events as `<ol class="timeline">`; every piece of data is escaped."""
+def timeline_html(events: Iterable[Event], links: Mapping[Anchor, str]) -> str:
+    """The events as `<ol class="timeline">`, each linked to links[its anchor]; every piece
+    of data is escaped."""
     items = []
     for event in events:
-        if event["paragraph"] not in links:
+        if event.anchor not in links:
             raise PluginError(
-                f"timeline: no link for '{event['paragraph']}' ({_name(event)}); "
+                f"timeline: no link for '{event.anchor}' ({_name(event)}); "
                 "pass links[id] for every pN and fn:N the timeline cites"
             )
-        items.append(_item(event, links[event["paragraph"]]))
+        items.append(_item(event, links[event.anchor]))
     return '<ol class="timeline">\n' + "\n".join(items) + "\n</ol>"
 
 
 # Helper functions: HTML
 
 
-def _item(event: dict, href: str) -> str:
+def _item(event: Event, href: str) -> str:
     parts = [
         '<li class="timeline__event">',
         _when(event),
-        f' <a class="timeline__label" href="{escape(href)}">{escape(event["label"])}</a>',
-        f' <span class="timeline__where">{_where(event["paragraph"])}</span>',
+        f' <a class="timeline__label" href="{escape(href)}">{escape(event.label)}</a>',
+        f' <span class="timeline__where">{_where(event.anchor)}</span>',
     ]
-    if event["note"]:
+    if event.note:
         parts.append(f' <span class="timeline__note"><span class="timeline__note-tag">'
-                     f"Editors' note:</span> {escape(event['note'])}</span>")
+                     f"Editors' note:</span> {escape(event.note)}</span>")
     parts.append("</li>")
     return "".join(parts)
 
 
-def _when(event: dict) -> str:
-    year = str(event["year"])
-    if event["when"]:
-        return _time(event["date"] or year, event["when"])
-    if event["date"]:
-        return _time(event["date"], _spelled(event["date"]))
-    if event["end_year"]:
-        end = str(event["end_year"])
+def _when(event: Event) -> str:
+    year = str(event.year)
+    if event.when:
+        return _time(event.date or year, event.when)
+    if event.date:
+        return _time(event.date, _spelled(event.date))
+    if event.end_year:
+        end = str(event.end_year)
         return (f'<span class="timeline__date">{_time(year, year, "")}–'
                 f'{_time(end, end, "")}</span>')
     return _time(year, year)
@@ -65,7 +68,11 @@ def _spelled(date: str) -> str:
 
 
 # "¶ 3" and "n. 10" on screen; "paragraph 3" and "note 10" to a screen reader.
-def _where(paragraph: str) -> str:
-    anchor = Anchor.parse(paragraph, ("p", "fn"))
+def _where(anchor: Anchor) -> str:
     return (f'<span aria-hidden="true">({anchor.label})</span>'
             f'<span class="visually-hidden">{anchor.spoken}</span>')
+
+
+# The event as an error names it: its label, cut at 50 characters.
+def _name(event: Event) -> str:
+    return repr(event.label if len(event.label) <= 50 else event.label[:49] + "…")
