@@ -106,6 +106,20 @@ def test_bad_annotations_stop_the_build(tmp_path, notes, message):
     assert message in site.log, site.log
 
 
+# The reading path (data/teaching.yml) is read and checked by the model: a step must be a
+# section of the report (here a.md), whatever page the step names.
+@pytest.mark.parametrize("step, message", [
+    ("  - page: index.md\n    focus: Start here.\n",
+     "data/teaching.yml, line 2, step 'index.md', field 'page': 'index.md' is not a section of the "
+     "report: use one of a.md"),
+    ("  - page: a.md\n", "data/teaching.yml, line 2, step 'a.md', field 'focus': missing"),
+], ids=["not a section", "no focus"])
+def test_a_bad_reading_path_step_stops_the_build(tmp_path, step, message):
+    site = tiny_site(tmp_path, PAGES, {"annotations.yml": NOTE, "teaching.yml": "reading_path:\n" + step})
+    assert site.returncode != 0, site.log
+    assert message in site.log, site.log
+
+
 def test_annotation_markdown_is_rendered_and_raw_html_escaped(tmp_path):
     notes = NOTE.replace("Founded in Shanghai.", "Founded *in Shanghai* <script>alert(1)</script>.")
     site = tiny_site(tmp_path, PAGES, {"annotations.yml": notes})

@@ -76,6 +76,9 @@ def test_the_rest_of_the_data(edition):
     assert all(event.anchor.kind in ("p", "fn") for event in edition.events)
     assert [e.where for e in edition.emendations] == [Anchor("fn", 9)]
     assert edition.repairs and edition.releases[0].version == edition.edition.version
+    sections = {part.src_uri for part in edition.sections}
+    assert edition.reading_path and all(step.page in sections and step.focus for step in edition.reading_path)
+    assert edition.reading_path[0].page == "executive-summary.md" and edition.reading_path[0].time == "5 minutes"
 
 
 # Settings: extra.edition in mkdocs.yml, the environment on top.

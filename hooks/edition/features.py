@@ -69,7 +69,7 @@ def index_pages(edition: Edition, project: Project) -> Generated:
 def teaching_pages(edition: Edition, project: Project) -> Generated:
     if not edition.annotations:
         return {}
-    return {"teaching.md": teaching.teaching_page(edition, project.root / "data" / "teaching.yml")}
+    return {"teaching.md": teaching.teaching_page(edition)}
 
 
 def citation_pages(edition: Edition, project: Project) -> Generated:

@@ -20,7 +20,7 @@ from edition.model import events as event_data
 from edition.model import schema
 from edition.model import works as work_data
 from edition.model.anchors import Anchor
-from edition.model.edition import Annotation, Emendation, Entry, Event, Release, Repair, Work
+from edition.model.edition import Annotation, Emendation, Entry, Event, ReadingStep, Release, Repair, Work
 from edition.model.schema import DataFile, Problems
 from edition.model.text import Text
 
@@ -29,6 +29,7 @@ log = get_plugin_logger("edition")
 ANNOTATIONS, EMENDATIONS, REPAIRS = "data/annotations.yml", "data/emendations.yml", "data/repairs.yml"
 GLOSSARY, ENTITIES, TIMELINE, CHANGELOG = ("data/glossary.yml", "data/entities.yml",
                                            "data/timeline.yml", "data/changelog.yml")
+TEACHING = "data/teaching.yml"
 
 
 @dataclass
@@ -42,12 +43,14 @@ class Apparatus:
     emendations: tuple[Emendation, ...] = ()
     repairs: tuple[Repair, ...] = ()
     releases: tuple[Release, ...] = ()
+    reading_path: tuple[ReadingStep, ...] = ()
     annotation_rows: dict[str, int] = field(default_factory=dict)  # id -> its index in the file
 
 
 def read(root: Path, text: Text, problems: Problems) -> Apparatus:
     found = Apparatus()
-    for collector in (read_entries, read_annotations, read_works, read_events, read_changes, read_releases):
+    for collector in (read_entries, read_annotations, read_works, read_events, read_changes, read_releases,
+                      read_reading_path):
         try:
             collector(root, text, found, problems)
         except PluginError as error:
@@ -188,6 +191,21 @@ def read_releases(root: Path, text: Text, found: Apparatus, problems: Problems) 
     releases = load(root, CHANGELOG, "changelog", problems) or []
     found.releases = tuple(Release(str(release["version"]), str(release["date"]), str(release["summary"]),
                                    release_data(release)) for release in releases)
+
+
+# data/teaching.yml: the suggested reading path, each step a section of the report.
+def read_reading_path(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
+    data = load(root, TEACHING, "teaching", problems)
+    if data is None:
+        return
+    steps = data.get("reading_path", [])
+    sections = [part.src_uri for part in text.parts if part.kind == "section"]
+    for index, step in enumerate(steps):
+        if step["page"] not in sections:
+            schema.report_at(problems, DataFile(root / TEACHING, TEACHING, "teaching"),
+                             ("reading_path", index, "page"), f"'{step['page']}' is not a section of the report",
+                             f"use one of {', '.join(sections)}")
+    found.reading_path = tuple(ReadingStep(step["page"], step["focus"], step.get("time")) for step in steps)
 
 
 def release_data(release: dict[str, Any]) -> Any:

@@ -188,6 +188,14 @@ class Event:
 
 
 @dataclass(frozen=True)
+class ReadingStep:
+    """A step of the suggested reading path for teaching (data/teaching.yml)."""
+    page: str  # src_uri of a section of the report
+    focus: str  # what to read for, for a student
+    time: str | None = None  # a rough reading time, as written: "25 minutes"
+
+
+@dataclass(frozen=True)
 class Emendation:
     """A change of wording, written in the text as CriticMarkup (data/emendations.yml)."""
     where: Anchor
@@ -234,6 +242,7 @@ class Edition:
     releases: tuple[Release, ...]
     settings: Mapping[str, Any] = field(default_factory=empty)  # extra.edition in mkdocs.yml, after the environment
     aliases: Mapping[str, Entry] = field(default_factory=empty)  # every alias -> the one entry it names
+    reading_path: tuple[ReadingStep, ...] = ()
 
     @property
     def sections(self) -> tuple[Part, ...]:

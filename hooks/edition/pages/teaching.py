@@ -1,10 +1,8 @@
 """The Teaching page: every discussion question, the key terms of each section, and a
-suggested reading path (data/teaching.yml)."""
+suggested reading path (data/teaching.yml, read and checked by the model)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -12,23 +10,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition.markup import escape, safe_markdown
-from edition.model.datafile import read_yaml
 from edition.model.edition import Edition, Mention
 
 KEY_TERMS = '<span class="key-terms" data-section="{}"></span>'
 KEY_TERMS_RE = re.compile(r'<span class="key-terms" data-section="([^"]+)"></span>')
 
 
-def reading_path(path: Path, sections: dict[str, str]) -> list[dict[str, Any]]:
-    steps = (read_yaml(path, path.name) or {}).get("reading_path", [])
-    for number, step in enumerate(steps, start=1):
-        if step.get("page") not in sections or not step.get("focus"):
-            raise PluginError(f"{path.name}: reading_path step {number}: needs a 'page' that is a "
-                              f"section of the report ({', '.join(sections)}) and a 'focus'")
-    return steps
-
-
-def teaching_page(edition: Edition, path: Path | None = None) -> str:
+def teaching_page(edition: Edition) -> str:
     sections = {part.src_uri: part.title for part in edition.sections}
     has_index = bool(edition.terms or edition.entities)
     parts = [
@@ -41,13 +29,12 @@ def teaching_page(edition: Edition, path: Path | None = None) -> str:
         "text with its paragraph numbers, the annotations shown as numbered notes, and the "
         "addresses of its links. Cite passages by paragraph number (¶).",
     ]
-    steps = reading_path(path, sections) if path and path.exists() else []
-    if steps:
+    if edition.reading_path:
         parts.append("## A reading path {#reading-path}")
         parts.append("\n".join(
-            f"{n}. **[{escape(sections[s['page']])}]({s['page']})**"
-            + (f" ({escape(s['time'])})" if s.get("time") else "") + f": {escape(s['focus'])}"
-            for n, s in enumerate(steps, start=1)))
+            f"{n}. **[{escape(sections[step.page])}]({step.page})**"
+            + (f" ({escape(step.time)})" if step.time else "") + f": {escape(step.focus)}"
+            for n, step in enumerate(edition.reading_path, start=1)))
     parts.append("## Questions and key terms by section {#by-section}")
     for page, title in sections.items():
         questions = [n for n in edition.annotations_on(page) if n.kind == "question"]
