@@ -83,6 +83,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.xdist_group(costly[0]))
 
 
+# pytest-xdist groups a test by writing "@group" into its node id; should that stop working
+# (as with pytest 9.2: pytest-xdist issue 1386), every worker would make every costly
+# fixture again, unseen. The run stops instead.
+class XdistGroupsCheck:
+    @pytest.hookimpl(trylast=True)      # after pytest-xdist wrote the groups
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        if not getattr(config.option, "loadgroup", False):
+            return
+        lost = [item.nodeid for item in items
+                if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+        if lost:
+            raise pytest.UsageError(
+                f"pytest-xdist did not group {len(lost)} tests (the first: {lost[0]}): this "
+                "pytest and pytest-xdist do not work together; use the versions uv.lock pins")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(XdistGroupsCheck(), "edition-xdist-groups-check")
+
+
 @pytest.fixture(scope="session")
 def source_blocks() -> list[Block]:
     return parse_source(SOURCE.read_text(encoding="utf-8"))
