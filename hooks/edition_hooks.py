@@ -11,7 +11,7 @@ of hooks/edition/ in the order written here.
     on_env       once every page is rendered: locators, key terms, unmentioned entries;
                  the templates' jsmin filter (assets.py)
     on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html)
-    on_post_build      Material's style sheets cut to what the site uses; the PDF and EPUB
+    on_post_build      Material's style sheets cut to what the site uses (theme_css.py); the PDF and EPUB
 
 Listed alone under `hooks:` in mkdocs.yml. MkDocs keeps hook modules loaded for the life of
 `mkdocs serve`: the only state is `build`, replaced by on_config at every (re)build.
@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition import assets, features, material_markup
+from edition import assets, features, material_markup, theme_css
 from edition.exports import tei, webanno
 from edition.formats import hook as formats_hook
 from edition.formats.meta import output_names
@@ -128,7 +128,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
 def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     if build.material:
-        assets.trim_theme_css(site)
+        theme_css.trim(site)
     edition = build.current.edition
     if edition is not None:
         for make in features.AFTER_BUILD:

@@ -103,7 +103,7 @@ def marked(source: str, phrase: str) -> str:
     return md.convert(source + "\n{#p1}\n\n[^1]: A note.\n")
 
 
-MARK = '<mark class="annotated annotated--context" data-note="note-n1">'
+MARK = '<mark class="annotated" data-note="note-n1">'
 
 
 @pytest.mark.parametrize("source, phrase, expected", [
