@@ -2,14 +2,16 @@
 of hooks/edition/ in the order written here.
 
     on_startup   the command (build, serve): formats are not made under serve
-    on_config    the settings (extra.edition + environment); a new, empty build state
-    on_files     the model (model/build.py), then the generated pages and downloads
+    on_config    the settings (extra.edition + environment); a new, empty build state;
+                 the edition's CSS and JS as one minified bundle each (assets.py)
+    on_files     the bundles; the model (model/build.py), then the generated pages and downloads
     on_page_markdown   the page's place in the model, its title lines; the annotations
     (Markdown)   the treeprocessors of markdown/extension.py, in their priority order
     on_page_content    the page's rendered HTML, kept for what is made from it
-    on_env       once every page is rendered: locators, key terms, unmentioned entries
+    on_env       once every page is rendered: locators, key terms, unmentioned entries;
+                 the templates' jsmin filter (assets.py)
     on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html)
-    on_post_build      the PDF and EPUB
+    on_post_build      Material's style sheets cut to what the site uses (theme_css.py); the PDF and EPUB
 
 Listed alone under `hooks:` in mkdocs.yml. MkDocs keeps hook modules loaded for the life of
 `mkdocs serve`: the only state is `build`, replaced by on_config at every (re)build.
@@ -25,7 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition import features, material_markup
+from edition import assets, features, material_markup, theme_css
 from edition.exports import tei, webanno
 from edition.formats import hook as formats_hook
 from edition.formats.meta import output_names
@@ -48,6 +50,7 @@ class Build:
     project: features.Project | None = None
     current: Current = field(default_factory=Current)  # the model and the page rendering
     material: bool = False  # Material's page markup: the formats can read it
+    bundles: dict[str, list[str]] = field(default_factory=dict)  # bundle -> its sources (assets.py)
 
 
 # The state of the build under way; replaced at the start of each build.
@@ -70,10 +73,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # mkdocs types markdown_extensions as names (list[str]), but hands the list to Python-Markdown,
     # which takes Extension instances as well: a gap in mkdocs's annotations, not in this code.
     config.markdown_extensions.append(EditionExtension(build.current))  # type: ignore[arg-type]
+    build.bundles = assets.bundle_config(config)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    files = assets.bundle_files(files, config, build.bundles)
     edition = model_build.build(config, files, build.settings)
     build.current.edition = edition
     build.current.matcher = Matcher(edition.aliases) if edition.aliases else None
@@ -105,6 +110,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
         fill(edition, build.current.rendered, project)
     for warning in features.unmentioned(edition, build.current.rendered):
         log.warning(warning)
+    assets.add_filters(env)
     return env
 
 
@@ -121,6 +127,8 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    if build.material:
+        theme_css.trim(site)
     edition = build.current.edition
     if edition is not None:
         for make in features.AFTER_BUILD:

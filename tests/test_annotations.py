@@ -127,4 +127,4 @@ def test_annotation_markdown_is_rendered_and_raw_html_escaped(tmp_path):
     html = (tmp_path / "site/a/index.html").read_text()
     assert "<em>in Shanghai</em>" in html and "<script>alert" not in html
     assert "<script>alert(1)</script>" in BeautifulSoup(html, "html.parser").find(id="note-n1").get_text()
-    assert '<mark class="annotated annotated--context" data-note="note-n1">founded in 2001</mark>' in html
+    assert '<mark class="annotated" data-note="note-n1">founded in 2001</mark>' in html

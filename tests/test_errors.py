@@ -73,6 +73,18 @@ def test_the_same_pages_without_the_defect_build(tmp_path):
     assert '<ins class="critic">[sic]</ins>' in (tmp_path / "site/a/index.html").read_text()
 
 
+# The edition's CSS and JS are joined into one bundle each (hooks/edition/assets.py): a
+# source that mkdocs.yml lists but docs/ lacks is named, as MkDocs would for a plain entry.
+def test_a_missing_style_sheet_is_named(tmp_path):
+    site_files(tmp_path, {"index.md": "Home.\n", "a.md": GOOD_NOTE}, {}, None)
+    config = tiny_config(tmp_path, {"index.md": "", "a.md": ""})
+    config.write_text(config.read_text(encoding="utf-8") + "extra_css:\n- stylesheets/gone.css\n", encoding="utf-8")
+    site = build_in_process(config, tmp_path / "site")
+    assert site.returncode != 0
+    assert ("mkdocs.yml: extra_css lists 'stylesheets/gone.css', which is not in docs/: "
+            "add the file or remove the entry") in site.log
+
+
 # Every problem of the sources is reported in one build, not only the first.
 def test_every_problem_is_reported_at_once(tmp_path):
     site = tiny_site(tmp_path, {

@@ -77,6 +77,17 @@ def test_a_page_renders_in_memory_through_the_hook():
     assert html.index('class="page-cite"') < html.index('class="annotation-controls"')
 
 
+# On the title page the lines come after the title block (title, author, publisher, date),
+# where a reader looks for downloads and how to cite; never between the title and the author.
+def test_the_title_pages_lines_follow_its_title_block():
+    html = render_page("index.md")
+    title_end, author = html.index("</h1>"), html.index('class="title-page__author"')
+    date = html.index('class="title-page__date"')
+    for line in ('class="edition-downloads"', 'class="page-cite"'):
+        assert date < html.index(line), f"{line} is not after the title block"
+    assert "edition-downloads" not in html[title_end:author] and "page-cite" not in html[title_end:author]
+
+
 # Phrase marks on the parsed tree: a phrase that crosses emphasis or a note reference is
 # marked piece by piece, each piece inside one element, so the marks nest properly.
 
@@ -92,7 +103,7 @@ def marked(source: str, phrase: str) -> str:
     return md.convert(source + "\n{#p1}\n\n[^1]: A note.\n")
 
 
-MARK = '<mark class="annotated annotated--context" data-note="note-n1">'
+MARK = '<mark class="annotated" data-note="note-n1">'
 
 
 @pytest.mark.parametrize("source, phrase, expected", [

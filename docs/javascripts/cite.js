@@ -1,69 +1,22 @@
 // Cite: a dialog with the citation of the page's edition or of a paragraph, in Chicago,
-// APA and MLA and as BibTeX, RIS and CSL-JSON, each with a copy button. The data, made at
-// build time, is one file for all pages (cite/citations.json, named by the page's
-// data-cite-source), fetched when a Cite link is first pointed at or followed. Without
-// JavaScript, or if the file cannot be had, the Cite links lead to the same citations on /cite/.
+// APA and MLA and as BibTeX, RIS and CSL-JSON, each with a copy button. The dialog's code
+// (cite-dialog.js, a module) and its data (cite/citations.json, named by the page's
+// data-cite-source) are fetched when a Cite link is first pointed at, focused or followed:
+// a page that is only read loads neither. Without JavaScript, or if either cannot be had,
+// the Cite links lead to the same citations on /cite/.
 (() => {
   const source = document.querySelector("[data-cite-source]");
   if (!source) return;
-  let data = null;
+  const script = new URL("cite-dialog.js", document.currentScript.src);
+  let dialog = null;
   const load = () => {
-    data = data || fetch(source.dataset.citeSource).then((response) => {
-      if (!response.ok) throw new Error(`${response.status} ${response.url}`);
-      return response.json();
+    dialog = dialog || import(script.href).then((module) => {
+      module.load(source.dataset.citeSource).catch(() => {});
+      return module;
     });
-    data.catch(() => { data = null; });
-    return data;
+    dialog.catch(() => { dialog = null; });
+    return dialog;
   };
-
-  const dialog = document.createElement("dialog");
-  dialog.className = "cite-dialog";
-  dialog.setAttribute("aria-labelledby", "cite-dialog-title");
-  document.body.append(dialog);
-
-  function element(tag, attributes = {}, ...children) {
-    const node = document.createElement(tag);
-    Object.entries(attributes).forEach(([key, value]) => node.setAttribute(key, value));
-    node.append(...children);
-    return node;
-  }
-
-  function copyButton(text, what) {
-    const button = element("button", { type: "button", class: "cite-dialog__copy" }, "Copy");
-    button.setAttribute("aria-label", `Copy ${what}`);
-    button.addEventListener("click", async () => {
-      try {
-        await navigator.clipboard.writeText(text);
-        button.textContent = "Copied";
-      } catch {
-        button.textContent = "Select and copy";
-      }
-      setTimeout(() => { button.textContent = "Copy"; }, 2000);
-    });
-    return button;
-  }
-
-  function open(entry) {
-    const title = element("h2", { id: "cite-dialog-title" }, `Cite ${entry.label}`);
-    const close = element("button", { type: "button", class: "cite-dialog__close" }, "Close");
-    close.addEventListener("click", () => dialog.close());
-    const styles = entry.styles.map((style) => {
-      const reference = element("p", { class: "cite-dialog__reference" });
-      reference.innerHTML = style.html; // made at build time by the CSL processor, not user input
-      return element("section", { class: "cite-dialog__style" },
-        element("h3", {}, style.name), reference,
-        element("p", { class: "cite-dialog__in-text" }, `In the text: ${style.inText}`),
-        copyButton(style.text, `${style.name} citation`));
-    });
-    const formats = entry.formats.map((format) => element("details", {},
-      element("summary", {}, format.name),
-      element("pre", {}, element("code", {}, format.text)),
-      copyButton(format.text, format.name)));
-    dialog.replaceChildren(element("div", { class: "cite-dialog__head" }, title, close),
-      ...styles, element("section", { class: "cite-dialog__formats" }, ...formats));
-    dialog.showModal();
-    close.focus();
-  }
 
   const citeLink = (event) => (event.target instanceof Element ? event.target.closest("a.cite-open") : null);
   ["pointerover", "focusin"].forEach((type) => document.addEventListener(type, (event) => {
@@ -73,13 +26,7 @@
     const link = citeLink(event);
     if (!link) return;
     event.preventDefault();
-    load().then((found) => {
-      const key = link.dataset.cite;
-      const entry = key === "page" ? found.page : found.paragraphs[key];
-      if (entry) open(entry);
-      else window.location.href = link.href;
-    }).catch(() => { window.location.href = link.href; });
+    load().then((module) => module.cite(link, source.dataset.citeSource))
+      .catch(() => { window.location.href = link.href; });
   });
-  // A click on the backdrop closes the dialog, as Escape does.
-  dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });
 })();

@@ -117,7 +117,8 @@ def mark_range(paragraph: etree.Element, start: int, end: int, note: Annotation)
             continue
         before, inside, after = (text[:low - slot.start], text[low - slot.start:high - slot.start],
                                  text[high - slot.start:])
-        mark = etree.Element("mark", {"class": f"annotated annotated--{note.kind}", "data-note": f"note-{note.id}"})
+        # Its kind is its note's (data-note): no style or script reads it from the mark.
+        mark = etree.Element("mark", {"class": "annotated", "data-note": f"note-{note.id}"})
         mark.text, mark.tail = inside, after
         if slot.parent is None:
             slot.holder.text = before

@@ -8,6 +8,10 @@ from markdown.treeprocessors import Treeprocessor
 
 from edition.markdown.context import Current
 
+# The class of the blocks that continue a title (docs/index.md: author, publisher, date):
+# the lines go after them, where a reader of a title page looks for downloads and how to cite.
+TITLE_BLOCK = "title-page"
+
 
 class TitleLines(Treeprocessor):
     name = "edition-title-lines"
@@ -25,8 +29,21 @@ class TitleLines(Treeprocessor):
         if not lines:
             return
         placeholder = self.md.htmlStash.store("".join(lines))
-        # Right after </h1> (the h1's tail), so the lines follow the title without a break.
+        # Right after </h1> (the h1's tail), so the lines follow the title without a break;
+        # on a title page, after the title block that follows the h1.
         if title is not None:
-            title.tail = placeholder + (title.tail or "")
+            last = end_of_title_block(root, title)
+            last.tail = placeholder + (last.tail or "")
         else:
             root.text = placeholder + (root.text or "")
+
+
+# The h1, or the last of the title blocks that directly follow it.
+def end_of_title_block(root: etree.Element, title: etree.Element) -> etree.Element:
+    children = list(root)
+    last = title
+    for element in children[children.index(title) + 1:]:
+        if (last.tail or "").strip() or TITLE_BLOCK not in element.get("class", "").split():
+            break
+        last = element
+    return last
