@@ -3,24 +3,37 @@ from __future__ import annotations
 
 import pytest
 
-from linkcheck import check_site, main, url_problem
+from linkcheck import Report, check_site, main, url_problem
 
 
-def test_every_internal_link_and_anchor_resolves(site, capsys):
-    report = check_site(site.path)
-    assert report.broken == []
+# The site's links, read once for the tests below (every page parsed: seconds).
+@pytest.fixture(scope="module")
+def site_links(site) -> Report:
+    return check_site(site.path)
+
+
+def test_every_internal_link_and_anchor_resolves(site, site_links):
+    assert site_links.broken == []
     # The navigation on every page links to every page: nav and theme links are counted.
-    assert report.internal_checked > len(site.html_files) ** 2
-    print(f"internal links checked: {report.internal_checked}")
+    assert site_links.internal_checked > len(site.html_files) ** 2
+    print(f"internal links checked: {site_links.internal_checked}")
 
 
-def test_external_urls_are_well_formed_and_reported(site, capsys):
-    report = check_site(site.path)
-    assert report.malformed == []
-    assert "https://www.unescap.org/sites/default/files/02_ESCAP_ICT_in_CA.pdf" in report.external
-    assert main([str(site.path)]) == 0
+def test_external_urls_are_well_formed(site_links):
+    assert site_links.malformed == []
+    assert "https://www.unescap.org/sites/default/files/02_ESCAP_ICT_in_CA.pdf" in site_links.external
+
+
+# `make linkcheck`: the command prints every external URL and fails on a broken link.
+def test_the_command_reports_every_url_and_fails_on_a_broken_link(tmp_path, capsys):
+    (tmp_path / "index.html").write_text(
+        '<p id="p1"><a href="https://example.org/report.pdf">a</a> <a href="#p1">b</a></p>')
+    assert main([str(tmp_path)]) == 0
     printed = capsys.readouterr().out
-    assert all(url in printed for url in report.external)
+    assert "well formed" in printed and "https://example.org/report.pdf" in printed
+    (tmp_path / "index.html").write_text('<a href="#gone">b</a>')
+    assert main([str(tmp_path)]) == 1
+    assert "BROKEN index.html: #gone" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
