@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks"), str(ROOT / "tests")]
 
-from helpers import BUILD_ENV, BuiltSite, build_site, git, next_version  # noqa: E402
+from helpers import BUILD_ENV, SCREENSHOTS, BuiltSite, build_site, git, next_version  # noqa: E402
 from import_report import SOURCE, Block, parse_source  # noqa: E402
 
 
@@ -142,3 +143,15 @@ def released(tmp_path_factory) -> Path:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/ from what the features make now (review the diff)")
+
+
+# The screenshots the browser tests wrote (tests/browser/), listed at the end of the run.
+# Here, not in tests/browser/conftest.py: under pytest-xdist only this conftest is loaded
+# by the process that writes the summary.
+SESSION_START = time.time()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    taken = sorted(path.name for path in SCREENSHOTS.glob("*.png") if path.stat().st_mtime >= SESSION_START)
+    if taken:
+        terminalreporter.write_line(f"screenshots for review in {SCREENSHOTS}: {', '.join(taken)}")

@@ -16,6 +16,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+# What the browser tests write for a person to look at (listed at the end of a run).
+SCREENSHOTS = ROOT / "build" / "screenshots"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Builds are reproducible: the sitemap's dates come from SOURCE_DATE_EPOCH. The edition's
 # cache (hooks/edition/cache.py) starts empty for each test run, so the first build of the

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -30,8 +29,6 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = ROOT / "build" / "screenshots"
-SESSION_START = time.time()  # screenshots written since then are the run's (any worker's)
 LOOPBACK = "127.0.0.1"
 
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
@@ -188,10 +185,3 @@ def _only_loopback(view: View, route: Route, request: Request) -> None:
     else:
         view.foreign_requests.append(request.url)
         route.abort()
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    taken = sorted(path.name for path in SCREENSHOTS.glob("*.png")
-                   if path.stat().st_mtime >= SESSION_START)
-    if taken:
-        terminalreporter.write_line(f"screenshots for review in {SCREENSHOTS}: {', '.join(taken)}")

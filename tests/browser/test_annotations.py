@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import SCREENSHOTS
+from helpers import SCREENSHOTS
 
 PAGE = "introduction/?view=study"  # the notes and their toolbar: the Study view
 NOTE = "#note-p4-independence-1949"  # a correction on ¶ 4, with a phrase

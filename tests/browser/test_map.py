@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import SCREENSHOTS, open_page
+from helpers import SCREENSHOTS
+
+from .conftest import open_page
 
 PAGE = "map-and-timeline/"
 STATES = ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]

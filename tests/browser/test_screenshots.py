@@ -6,7 +6,9 @@ import struct
 
 import pytest
 
-from .conftest import SCREENSHOTS, WIDTHS, open_page
+from helpers import SCREENSHOTS
+
+from .conftest import WIDTHS, open_page
 
 # Kind of page -> its path; kinds whose page is not built (yet) are left out.
 PAGE_KINDS = {
