@@ -18,7 +18,9 @@ the same bytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import tinycss2
 
@@ -68,41 +70,45 @@ def parsed(css: str) -> list:
 
 
 def kept_rules(rules: list, words: set[str]) -> list[str]:
-    kept = []
-    for rule in rules:
-        if rule.type == "qualified-rule":
-            selectors = [tinycss2.serialize(s).strip() for s in split_selectors(rule.prelude)
-                         if may_match(s, words)]
-            if selectors:
-                kept.append(",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}")
-        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in NESTED:
-            inner = kept_rules(tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True,
-                                                              skip_comments=True), words)
-            if inner:
-                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
-        elif rule.type == "at-rule":
-            kept.append(tinycss2.serialize([rule]))  # @font-face, @keyframes, @import ...
-    return kept
+    """The rules, each with only the selectors that may match (none left: the rule goes)."""
+    def kept(rule) -> str | None:
+        selectors = [tinycss2.serialize(s).strip() for s in split_selectors(rule.prelude) if may_match(s, words)]
+        return ",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}" if selectors else None
+
+    return rewritten(rules, kept)
 
 
 def without_unread(rules: list, read: set[str]) -> list[str]:
+    """The rules without the custom properties nothing reads (none left: the rule goes)."""
+    def kept(rule) -> str | None:
+        declarations = [d for d in parsed_block(rule.content)
+                        if not (d.type == "declaration" and d.name.startswith("--") and d.name not in read)]
+        body = ";".join(d.serialize() for d in declarations if d.type != "literal")
+        return tinycss2.serialize(rule.prelude).strip() + "{" + body + "}" if declarations else None
+
+    return rewritten(rules, kept)
+
+
+# Each style rule as `rule` rewrites it (None: dropped), also inside @media, @supports, ...
+# (dropped when emptied); every other at-rule (@font-face, @keyframes, @import) as it is.
+def rewritten(rules: list, rule_text: Callable[[Any], str | None]) -> list[str]:
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            declarations = [d for d in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True,
-                                                                      skip_comments=True)
-                            if not (d.type == "declaration" and d.name.startswith("--") and d.name not in read)]
-            if declarations:
-                body = ";".join(d.serialize() for d in declarations if d.type != "literal")
-                kept.append(tinycss2.serialize(rule.prelude).strip() + "{" + body + "}")
+            text = rule_text(rule)
+            if text is not None:
+                kept.append(text)
         elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in NESTED:
-            inner = without_unread(tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True,
-                                                                  skip_comments=True), read)
+            inner = rewritten(parsed_block(rule.content), rule_text)
             if inner:
                 kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
         elif rule.type == "at-rule":
             kept.append(tinycss2.serialize([rule]))
     return kept
+
+
+def parsed_block(content: list) -> list:
+    return tinycss2.parse_blocks_contents(content, skip_whitespace=True, skip_comments=True)
 
 
 def split_selectors(prelude: list) -> list[list]:
