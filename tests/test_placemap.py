@@ -242,8 +242,9 @@ def test_border_lines_are_cut_at_the_frame(line, expected):
 def test_the_vendored_borders_hold_the_five_states_at_both_scales():
     path = ROOT / "data" / "countries.json"
     assert path.stat().st_size < 150_000
+    scales = load_countries(path, ("110m", "50m"))
     for scale, frame in (("110m", EURASIA), ("50m", CENTRAL_ASIA)):
-        countries = load_countries(path, scale)
+        countries = scales[scale]
         assert sorted(countries.states) == sorted(CENTRAL_ASIAN_STATES)
         assert all(countries.states[name] for name in CENTRAL_ASIAN_STATES)
         assert len(countries.borders) > 20

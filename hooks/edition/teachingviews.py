@@ -33,8 +33,8 @@ def views_page(edition: Edition, land_path: Path) -> str:
     land = load_land(land_path) if land_path.exists() else None
     # Borders beside the coastlines (scripts/make_land_data.py writes both).
     countries_path = land_path.with_name("countries.json")
-    wide = load_countries(countries_path, "110m") if countries_path.exists() else None
-    near = load_countries(countries_path, "50m") if countries_path.exists() else None
+    scales = load_countries(countries_path, ("110m", "50m")) if countries_path.exists() else {}
+    wide, near = scales.get("110m"), scales.get("50m")
     parts = [
         # No table of contents beside it: the maps get the page's full width. Their styles
         # are their own (overrides/main.html loads a page's `stylesheets`).

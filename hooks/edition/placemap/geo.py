@@ -94,16 +94,19 @@ def load_land(path: str | Path) -> list[Ring]:
         raise _unreadable(Path(path), "land outlines", error) from error
 
 
-def load_countries(path: str | Path, scale: str) -> Countries:
-    """One scale ("110m" or "50m") of data/countries.json."""
+def load_countries(path: str | Path, scales: tuple[str, ...]) -> dict[str, Countries]:
+    """The given scales ("110m", "50m") of data/countries.json, the file read once."""
     data = _read(Path(path), "country borders")
-    try:
-        part = data["scales"][scale]
-        return Countries(borders=_rings(part["borders"]),
-                         states={name: _rings(rings) for name, rings in part["states"].items()},
-                         land=_rings(part.get("land", [])))
-    except (KeyError, TypeError, ValueError) as error:
-        raise _unreadable(Path(path), f"country borders ({scale})", error) from error
+    found = {}
+    for scale in scales:
+        try:
+            part = data["scales"][scale]
+            found[scale] = Countries(borders=_rings(part["borders"]),
+                                     states={name: _rings(rings) for name, rings in part["states"].items()},
+                                     land=_rings(part.get("land", [])))
+        except (KeyError, TypeError, ValueError) as error:
+            raise _unreadable(Path(path), f"country borders ({scale})", error) from error
+    return found
 
 
 def _read(path: Path, what: str) -> dict:
