@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup
+from lxml import html
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFESTS = ROOT / "data" / "anchors"
 REDIRECTS = ROOT / "data" / "redirects.yml"
 sys.path.insert(0, str(ROOT / "hooks"))
 from edition.model.anchors import Anchor  # noqa: E402  (the one form of pN and fn:N)
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 # A paragraph's or a note's id: what a citation may point to.
@@ -39,12 +40,11 @@ def manifest(site: Path) -> dict[str, list[str]]:
         url = path.parent.relative_to(site).as_posix() + "/" if path.parent != site else ""
         if url.startswith("p/"):
             continue  # the permalinks redirect; they hold no anchors of their own
-        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article")
+        article = html.fromstring(path.read_bytes()).find(".//article")
         if article is None:
             continue
-        # str(): bs4 types every attribute as text or a list; an id is never a list.
-        anchors = {str(tag["id"]) for tag in article.find_all(id=citable)}
-        anchors |= {str(tag["id"]) for tag in article.find_all(re.compile("^h[1-6]$"), id=True)}
+        anchors = {element.get("id") for element in article.xpath(".//*[@id]")
+                   if citable(element.get("id")) or element.tag in HEADINGS}
         if anchors:
             pages[url] = sorted(anchors)
     return pages
@@ -66,12 +66,28 @@ def load_redirects(path: Path = REDIRECTS) -> dict[str, str]:
     return {entry["from"]: entry["to"] for entry in entries}
 
 
-def check(site: Path) -> list[str]:
-    current, redirects, problems = manifest(site), load_redirects(), []
+def check(current: dict[str, list[str]]) -> list[str]:
+    """'manifest: page#anchor' of every anchor of a released manifest that `current` lost."""
+    redirects, problems = load_redirects(), []
     for path in sorted(MANIFESTS.glob("*.json")):
         released = json.loads(path.read_text(encoding="utf-8"))["pages"]
         problems += [f"{path.name}: {lost}" for lost in lost_anchors(released, current, redirects)]
     return problems
+
+
+def write(current: dict[str, list[str]], version: str) -> Path:
+    """Write data/anchors/VERSION.json: the manifest of the release `version`."""
+    MANIFESTS.mkdir(parents=True, exist_ok=True)
+    target = MANIFESTS / f"{version}.json"
+    data = {"version": version, "pages": current}
+    target.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return target
+
+
+def report(problems: list[str]) -> None:
+    for problem in problems:
+        print(f"lost anchor {problem}: restore it or declare a redirect in data/redirects.yml",
+              file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,16 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "write":
         if not args.version:
             parser.error("write needs the VERSION")
-        MANIFESTS.mkdir(parents=True, exist_ok=True)
-        target = MANIFESTS / f"{args.version}.json"
-        data = {"version": args.version, "pages": manifest(args.site)}
-        target.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(target)
+        print(write(manifest(args.site), args.version))
         return 0
-    problems = check(args.site)
-    for problem in problems:
-        print(f"lost anchor {problem}: restore it or declare a redirect in data/redirects.yml",
-              file=sys.stderr)
+    problems = check(manifest(args.site))
+    report(problems)
     return 1 if problems else 0
 
 

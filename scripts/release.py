@@ -4,24 +4,29 @@
     python scripts/release.py VERSION        # what `make release VERSION=x.y.z` runs
 
 VERSION must be data/work.yml's edition.version and have an entry in data/changelog.yml.
-The release is built with site_url = EDITION_BASE_URL + VERSION + "/", so each release's
+mike builds the release with site_url = EDITION_BASE_URL + VERSION + "/", so each release's
 pages, citations, metadata, PDFs and EPUB name their own public address; `latest` is made an
 alias of it and the default version. EDITION_BASE_URL is required and must not be a loopback
 address (127.0.0.1, localhost): the release stops with a message otherwise, so nothing
-published names a local preview's address. The release's
-anchor manifest is written to data/anchors/VERSION.json: commit it with the release.
+published names a local preview's address. The files mike committed are read back: if they
+lack an anchor of an earlier release (data/anchors/, unless data/redirects.yml moves it), the
+branch is put back as it was and the release stops; otherwise the release's anchor manifest is
+written to data/anchors/VERSION.json: commit it with the release.
 """
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+import tarfile
 import tempfile
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+BRANCH = "gh-pages"        # mike's default: where the releases are committed
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import anchors  # noqa: E402
@@ -50,25 +55,57 @@ def main(argv: list[str]) -> int:
     if problem:
         return fail(problem)
     base = os.environ["EDITION_BASE_URL"].rstrip("/") + "/"
-    # mike runs `mkdocs` from PATH: the venv's, whether or not it is activated.
+    # mike runs `mkdocs` from PATH: the venv's, whether or not it is activated; it adds the
+    # version's folder to site_url itself.
     path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    env = {**os.environ, "PATH": path, "SITE_URL": f"{base}{version}/", "VERSION_PROVIDER": "mike",
+    env = {**os.environ, "PATH": path, "SITE_URL": base, "VERSION_PROVIDER": "mike",
            "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = [sys.executable, "-m", "mkdocs"]
-    with tempfile.TemporaryDirectory() as folder:
-        subprocess.run([*mkdocs, "build", "--strict", "--site-dir", folder], cwd=ROOT, env=env, check=True)
-        lost = anchors.check(Path(folder))
-        if lost:
-            return fail("anchors of earlier releases are missing: " + ", ".join(lost))
-        anchors.main(["write", folder, version])
     mike = [str(Path(sys.executable).with_name("mike"))]  # the console script of the venv
-    # mike adds the version's folder to site_url itself.
-    env["SITE_URL"] = base
-    subprocess.run([*mike, "deploy", "--update-aliases", version, "latest"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*mike, "set-default", "latest"], cwd=ROOT, env=env, check=True)
-    print(f"released {version} into the local gh-pages branch (not pushed); "
-          f"commit data/anchors/{version}.json")
+    # One build: mike's. Its commit stays only if the files it published keep every anchor
+    # of every released manifest; otherwise the branch goes back to where it was.
+    before = branch_head(BRANCH)
+    subprocess.run([*mike, "deploy", "--branch", BRANCH, "--update-aliases", version, "latest"],
+                   cwd=ROOT, env=env, check=True)
+    published = published_anchors(version)
+    lost = anchors.check(published)
+    if lost:
+        restore_branch(BRANCH, before)
+        anchors.report(lost)
+        return fail(f"{version} is not released: anchors of earlier releases are missing "
+                    f"(the {BRANCH} branch is as it was)")
+    manifest = anchors.write(published, version)
+    subprocess.run([*mike, "set-default", "--branch", BRANCH, "latest"], cwd=ROOT, env=env, check=True)
+    print(f"released {version} into the local {BRANCH} branch (not pushed); "
+          f"commit {manifest.relative_to(ROOT)}")
     return 0
+
+
+def git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+def branch_head(branch: str) -> str | None:
+    found = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"],
+                           cwd=ROOT, capture_output=True, text=True)
+    return found.stdout.strip() or None
+
+
+def restore_branch(branch: str, head: str | None) -> None:
+    if head:
+        git("update-ref", f"refs/heads/{branch}", head)
+    else:
+        git("update-ref", "-d", f"refs/heads/{branch}")
+
+
+# The anchors of the files mike committed for `version`, read back from the branch.
+def published_anchors(version: str) -> dict[str, list[str]]:
+    with tempfile.TemporaryDirectory() as folder:
+        archive = subprocess.run(["git", "archive", "--format=tar", BRANCH, version], cwd=ROOT,
+                                 check=True, capture_output=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        return anchors.manifest(Path(folder) / version)
 
 
 # Why the public address cannot be published, or None.

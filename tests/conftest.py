@@ -1,7 +1,6 @@
 """Shared fixtures: the real edition is built once per test session; every test reads it."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks"), str(ROOT / "tests")]
 
-from helpers import BUILD_ENV, SCREENSHOTS, BuiltSite, build_site, git, next_version  # noqa: E402
+from helpers import SCREENSHOTS, BuiltSite, build_site, git, next_version, release_env  # noqa: E402
 from import_report import SOURCE, Block, parse_source  # noqa: E402
 
 
@@ -109,21 +108,13 @@ def source_blocks() -> list[Block]:
     return parse_source(SOURCE.read_text(encoding="utf-8"))
 
 
-# A release must name a public address (scripts/release.py refuses a loopback one).
-PUBLIC_BASE = "https://edition.example.org/quiet-rivalry/"
-
-
 @pytest.fixture(scope="session")
 def released(tmp_path_factory) -> Path:
     """A throwaway clone of the project (its last commit) with two releases deployed by mike:
     the current version, then the next minor version (NEXT_VERSION)."""
     repo = tmp_path_factory.mktemp("releases") / "edition"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
-    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@127.0.0.1",
-                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@127.0.0.1"}
-    # The clone's builds share the session's edition cache (pandoc's results), not a cold one.
-    env = {**os.environ, **identity, "EDITION_FORMATS": "off", "SOURCE_DATE_EPOCH": "1600000000",
-           "EDITION_BASE_URL": PUBLIC_BASE, "EDITION_CACHE_DIR": BUILD_ENV["EDITION_CACHE_DIR"]}
+    env = release_env()
     version = yaml.safe_load((repo / "data/work.yml").read_text())
     first = version["edition"]["version"]
     subprocess.run([sys.executable, "scripts/release.py", first], cwd=repo, env=env, check=True,

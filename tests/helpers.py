@@ -202,3 +202,16 @@ def current_version() -> str:
 def next_version(version: str) -> str:
     major, minor, _ = (int(part) for part in version.split("."))
     return f"{major}.{minor + 1}.0"
+
+
+# A release must name a public address (scripts/release.py refuses a loopback one).
+PUBLIC_BASE = "https://edition.example.org/quiet-rivalry/"
+
+
+def release_env() -> dict[str, str]:
+    """What scripts/release.py runs with in the tests: a committer, a public address, no PDF."""
+    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@127.0.0.1",
+                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@127.0.0.1"}
+    # The clone's builds share the session's edition cache (pandoc's results), not a cold one.
+    return {**os.environ, **identity, "EDITION_FORMATS": "off", "SOURCE_DATE_EPOCH": "1600000000",
+            "EDITION_BASE_URL": PUBLIC_BASE, "EDITION_CACHE_DIR": BUILD_ENV["EDITION_CACHE_DIR"]}

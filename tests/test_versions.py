@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 import anchors
-from helpers import current_version, git, next_version
+from helpers import current_version, git, next_version, release_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_no_anchor_of_a_released_manifest_is_lost(site):
     manifests = sorted((ROOT / "data/anchors").glob("*.json"))
     assert manifests, "no released manifest: make release writes data/anchors/<version>.json"
-    assert anchors.check(site.path) == []
+    assert anchors.check(anchors.manifest(site.path)) == []
 
 
 def test_a_removed_anchor_is_caught_unless_redirected(site):
@@ -45,6 +47,23 @@ def test_two_releases_are_deployed_with_versions_json(released):
         assert f"{version}/p/12/index.html" in files
     assert "index.html" in files  # the root sends readers to the default version, latest
     assert (released / f"data/anchors/{second}.json").exists()
+
+
+def test_a_release_that_loses_an_anchor_is_taken_back(released):
+    second = next_version(current_version())
+    published = git(released, "rev-parse", "gh-pages")
+    planted = released / "data/anchors/0.0.1.json"   # a release that had an anchor now gone
+    planted.write_text(json.dumps({"version": "0.0.1", "pages": {"introduction/": ["p999"]}}))
+    try:
+        result = subprocess.run([sys.executable, "scripts/release.py", second], cwd=released,
+                                env=release_env(), capture_output=True, text=True)
+    finally:
+        planted.unlink()
+    assert result.returncode == 1, result.stdout
+    assert "lost anchor 0.0.1.json: introduction/#p999: restore it or declare a redirect" in result.stderr
+    assert f"{second} is not released" in result.stderr
+    assert git(released, "rev-parse", "gh-pages") == published   # mike's commit taken back
+    assert git(released, "status", "--porcelain") == ""            # no manifest written
 
 
 def test_each_release_names_its_own_address(released):
