@@ -1,9 +1,12 @@
 """Shared fixtures: the real edition is built once per test session; every test reads it."""
 from __future__ import annotations
 
+import fcntl
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,13 +19,43 @@ from helpers import SCREENSHOTS, BuiltSite, build_site, git, next_version, relea
 from import_report import SOURCE, Block, parse_source  # noqa: E402
 
 
-# The edition built once per session without the PDF and EPUB (EDITION_FORMATS=off): every
+# The session fixtures that build the edition are made once per run, not once per pytest-xdist
+# worker: the first worker that needs one builds it into a folder all workers share, under a
+# lock; the others wait for it and read it (the recipe of pytest-xdist's "How-tos"). So the
+# formats' tests need not all run on one worker, and every core works until the run ends.
+@pytest.fixture(scope="session")
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """This run's folder, shared by its workers (without pytest-xdist: the session's own)."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+@contextmanager
+def one_worker_at_a_time(folder: Path, name: str) -> Iterator[Path]:
+    """`folder/name`, held by this worker alone until the block ends."""
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield folder / name
+
+
+def built_once(shared: Path, name: str, build: Callable[[Path], BuiltSite]) -> BuiltSite:
+    """The site `build` makes into shared/name, built by the first worker to ask for it."""
+    with one_worker_at_a_time(shared, name) as out:
+        log = out.with_suffix(".log")
+        if log.exists():
+            return BuiltSite(out, 0, log.read_text(encoding="utf-8"))
+        built = build(out)
+        assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.log}"
+        log.write_text(built.log, encoding="utf-8")      # written last: the site is complete
+        return built
+
+
+# The edition built once per run without the PDF and EPUB (EDITION_FORMATS=off): every
 # page, link and content test reads it. The formats' tests have their own build (formats_site).
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"), formats=False)
-    assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.log}"
-    return built
+def site(shared_folder: Path) -> BuiltSite:
+    return built_once(shared_folder, "site",
+                      lambda out: build_site(ROOT / "mkdocs.yml", out, formats=False))
 
 
 # fontconfig with no font folder: WeasyPrint sees only the fonts print.css names by @font-face.
@@ -33,39 +66,39 @@ NO_SYSTEM_FONTS = """<?xml version="1.0"?>
 
 
 @pytest.fixture(scope="session")
-def formats_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def formats_env(shared_folder: Path) -> dict[str, str]:
     """The environment of the builds that make the PDFs and EPUB: `mkdocs build` as a user
     types it, without the Makefile's variables (no SOURCE_DATE_EPOCH: the dates are the last
     commit's; the formats on because mkdocs.yml says so). Two variables only keep the test
     apart from the machine, and make it harder: no system font, and an edition cache of its
     own that starts empty (so the first build lays everything out, as on a fresh clone)."""
-    folder = tmp_path_factory.mktemp("formats-env")
-    fonts = folder / "no-system-fonts.conf"
-    fonts.write_text(NO_SYSTEM_FONTS.format(cache=folder / "fontconfig-cache"), encoding="utf-8")
-    (folder / "home").mkdir()
+    with one_worker_at_a_time(shared_folder, "formats-env") as folder:
+        fonts = folder / "no-system-fonts.conf"
+        if not fonts.exists():
+            (folder / "home").mkdir(parents=True)
+            fonts.write_text(NO_SYSTEM_FONTS.format(cache=folder / "fontconfig-cache"), encoding="utf-8")
     return {"PATH": "/usr/bin:/bin", "HOME": str(folder / "home"), "FONTCONFIG_FILE": str(fonts),
             "EDITION_CACHE_DIR": str(folder / "cache")}
 
 
 @pytest.fixture(scope="session")
-def formats_site(tmp_path_factory: pytest.TempPathFactory, formats_env) -> BuiltSite:
+def formats_site(shared_folder: Path, formats_env: dict[str, str]) -> BuiltSite:
     """The edition with its PDFs and EPUB (tests/test_formats*.py), built cold in the
     environment above: one build serves the formats' tests and the test of a build with no
     environment set."""
-    built = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("formats-site"), env=formats_env)
-    assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.log}"
-    return built
+    return built_once(shared_folder, "formats-site",
+                      lambda out: build_site(ROOT / "mkdocs.yml", out, env=formats_env))
 
 
 # Markers from what a test needs: browser tests (tests/browser/), the formats' build, and
 # the slow fixtures (a build of the whole edition, released versions). `-m "not slow"`
 # keeps the in-memory and tiny-site tests, which take seconds.
 #
-# `make test` runs the tests on two workers (pytest-xdist, --dist loadgroup). Each worker
-# builds the session fixtures it uses; the tests that read one costly fixture form a group
-# that runs on one worker, so that fixture is made once: the formats' build, the released
-# versions, every page visited in four views.
-COSTLY_FIXTURES = ("formats_site", "released", "visits")
+# `make test` runs the tests on every core (pytest-xdist, --dist loadgroup). The tests of a
+# costly fixture that workers cannot share form a group that runs on one worker, so the
+# fixture is made once: the released versions (a clone whose gh-pages branch one test
+# changes and puts back), every page visited in four views (kept in the worker's memory).
+COSTLY_FIXTURES = ("released", "visits")
 
 
 @pytest.hookimpl(tryfirst=True)     # before pytest-xdist reads the groups
