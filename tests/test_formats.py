@@ -180,6 +180,7 @@ def test_pdf_title_page_names_the_web_edition_and_version(formats_site):
     assert "Russia and China's Quiet" in cover and "NIVA YAU" in cover
     assert "FOREIGN POLICY RESEARCH INSTITUTE" in cover      # letter-spaced, read as words
     assert f"version {VERSION}" in cover and "http://127.0.0.1:8000/" in cover
+    assert "Local preview" in cover and "names no public address" in cover   # a local build
     assert "Reader's copy" in cover
     assert "Teacher's copy" in page_texts(downloads(formats_site, "a4-teacher"))[0]
 

@@ -2,9 +2,13 @@
 `formats`, so `pytest -m "not formats"` keeps them)."""
 from __future__ import annotations
 
-import pytest
+from datetime import UTC, datetime
 
-from edition.formats import offline, pdf
+import pytest
+from bs4 import BeautifulSoup
+
+from edition.formats import offline, pdf, titlepage
+from edition.formats.meta import Meta
 
 ARTICLE = "\n".join([
     '<h1 id="intro">Intro<a class="headerlink" href="#intro">#</a></h1>',
@@ -97,3 +101,16 @@ def test_links_resolve_inside_the_file_or_to_the_web_edition(page, href, expecte
                 [("title", ""), ("introduction", "introduction/"), ("glossary", "glossary/"),
                  ("changes", "changes/"), ("wrestling-for-digital-supremacy", "wrestling-for-digital-supremacy/")]]
     assert offline.resolver(chapters, "http://example.org/ed/")(page, href) == expected
+
+
+@pytest.mark.parametrize("site_url, preview", [("http://127.0.0.1:8000/", True),
+                                               ("https://edition.example.org/quiet-rivalry/0.2.0/", False)])
+def test_a_copy_built_for_this_machine_says_it_is_a_local_preview(site_url, preview):
+    meta = Meta(title="Russia and China's Quiet Rivalry", author="Niva Yau", description="",
+                language="en", site_url=site_url, version="0.2.0", publisher="FPRI",
+                published="2020-09", modified=datetime(2020, 9, 1, tzinfo=UTC))
+    cover = BeautifulSoup(titlepage.cover(parsed_intro(), meta, titlepage.READERS_COPY), "html.parser")
+    text = " ".join(cover.get_text(" ").split())
+    assert ("Local preview" in text) == preview
+    assert ("Web edition (version 0.2.0)" in text) == (not preview)
+    assert site_url in text

@@ -19,7 +19,7 @@ from bs4 import Tag
 from lxml import etree
 from mkdocs.exceptions import PluginError
 
-from edition.formats import offline
+from edition.formats import offline, titlepage
 from edition.formats.epubmeta import package_metadata
 from edition.formats.meta import Meta
 from edition.formats.offline import Chapter, Target
@@ -163,8 +163,8 @@ def href(target: Target, here: str) -> str:
 
 def chapter_xhtml(chapter: Chapter, meta: Meta) -> str:
     if chapter.role == "title":
-        body = (offline.cover(chapter, meta, COPY)
-                + f'<section class="front">{offline.front_matter(chapter)}</section>')
+        body = (titlepage.cover(chapter, meta, COPY)
+                + f'<section class="front">{titlepage.front_matter(chapter)}</section>')
         kind = "frontmatter"
     else:
         epub_type, role = SEMANTICS.get(chapter.slug, SEMANTICS.get(chapter.role, ("appendix", "doc-appendix")))

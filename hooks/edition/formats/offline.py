@@ -13,13 +13,10 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
-
-from edition.formats.meta import Meta
 
 # bs4 is imported where pages are read: it takes a tenth of a second, which a build without
 # the offline formats (mkdocs serve, EDITION_FORMATS=off) need not spend.
@@ -247,50 +244,3 @@ def ids_of(article: Tag) -> set[str]:
 # A link whose target is gone (an annotation in a reader's copy) keeps its words, unlinked.
 def unlink(link: Tag) -> None:
     link.unwrap()
-
-
-# The title page
-
-
-READERS_COPY = "Reader's copy"
-TEACHERS_COPY = ("Teacher's copy: with the editors' annotations (A1, A2, …) after their "
-                 "paragraphs, the discussion questions and the teaching notes")
-
-
-# The cover: what the report's title page prints, and which edition and copy this is.
-def cover(chapter: Chapter, meta: Meta, copy: str) -> str:
-    printed = {name: text_of(chapter.article, f".title-page__{name}")
-               for name in ("author", "series", "date")}
-    url = escape(meta.site_url)
-    return f"""<section class="cover" id="chapter-title">
-<p class="cover__series">{escape(printed["series"] or meta.publisher)}</p>
-<h1 class="cover__title" id="title">{escape(meta.title)}</h1>
-<p class="cover__author">{escape(printed["author"] or meta.author)}</p>
-<p class="cover__date">{escape(printed["date"] or meta.published)}</p>
-<div class="cover__edition">
-<p class="cover__kind">Annotated edition · version {escape(meta.version)}</p>
-<p class="cover__copy">{escape(copy)}</p>
-<p>Web edition (version {escape(meta.version)}): <a class="cover__url" href="{url}">{url}</a></p>
-<p>Cite a passage by its ¶ number, printed in the margin, and its section's address:
-¶ 3 is <span class="cover__url">{url}introduction/#p3</span></p>
-</div>
-</section>"""
-
-
-# The rest of the title page (credits, copyright, this edition), without its heading and
-# its list of contents, which each format gives in its own way.
-def front_matter(chapter: Chapter) -> str:
-    article = chapter.article
-    for element in article.select("h1, .title-page"):
-        element.decompose()
-    heading = article.find("h2", string=lambda text: bool(text) and text.strip() == "Contents")
-    while heading is not None:
-        following = heading.find_next_sibling()
-        heading.decompose()
-        heading = following if following is not None and following.name != "h2" else None
-    return "".join(str(child) for child in article.contents)
-
-
-def text_of(article: Tag, selector: str) -> str:
-    found = article.select_one(selector)
-    return " ".join(found.get_text(" ").split()) if found else ""

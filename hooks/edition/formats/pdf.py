@@ -20,7 +20,7 @@ from pathlib import Path
 from bs4 import Tag
 from mkdocs.exceptions import PluginError
 
-from edition.formats import offline
+from edition.formats import offline, titlepage
 from edition.formats.meta import Meta
 from edition.formats.offline import Chapter, Target
 
@@ -100,8 +100,8 @@ def pdf_document(chapters: list[Chapter], meta: Meta, *, teacher: bool) -> str:
     rename_ids(chapters)
     link_everything(chapters, meta.site_url)
     title, rest = chapters[0], chapters[1:]
-    note = offline.TEACHERS_COPY if teacher else offline.READERS_COPY
-    body = [offline.cover(title, meta, note), f'<section class="front">{offline.front_matter(title)}</section>',
+    note = titlepage.TEACHERS_COPY if teacher else titlepage.READERS_COPY
+    body = [titlepage.cover(title, meta, note), f'<section class="front">{titlepage.front_matter(title)}</section>',
             contents(rest)]
     body += [chapter_html(chapter) for chapter in rest]
     return page(meta, teacher, "\n".join(body))
