@@ -224,10 +224,11 @@ def figure_html(caption_block: Block, number: int) -> str:
     )
 
 
-def section_page(printed: str, index: int, blocks: list[Block], figures: dict[int, int]) -> str:
+# A section's page. Its place in the report is the nav's (mkdocs.yml), written nowhere else.
+def section_page(printed: str, blocks: list[Block], figures: dict[int, int]) -> str:
     title, _ = SECTIONS[printed]
     parts = [
-        f"---\ntitle: {title}\nsection: {index}\nprinted_heading: {printed}\n---",
+        f"---\ntitle: {title}\nprinted_heading: {printed}\n---",
         f"# {title}",
     ]
     notes: list[str] = []
@@ -430,8 +431,8 @@ def write_edition(source: Path, out: Path, data: Path, force: bool) -> list[Path
     }
     captions = [b for b in blocks if b.kind == "caption"]
     figures = {b.line: n for n, b in enumerate(captions, start=1)}
-    for index, (printed, section_blocks) in enumerate(place_blocks(blocks).items(), start=1):
-        pages[SECTIONS[printed][1]] = section_page(printed, index, section_blocks, figures)
+    for printed, section_blocks in place_blocks(blocks).items():
+        pages[SECTIONS[printed][1]] = section_page(printed, section_blocks, figures)
     written = []
     for name, content in pages.items():
         path = out / name
