@@ -18,6 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 
+from edition.model.anchors import Anchor
+
 # bs4 is imported where pages are read: it takes a tenth of a second, which a build without
 # the offline formats (mkdocs serve, EDITION_FORMATS=off) need not spend.
 if TYPE_CHECKING:
@@ -195,10 +197,10 @@ def strip_space_before(element: Tag) -> None:
 
 # "¶ 12" once, as printed: the screen reader's "Paragraph " span needs CSS no e-reader has.
 def plain_para_number(link: Tag) -> None:
-    number = str(link.get("href", "")).removeprefix("#p")
+    anchor = Anchor.parse(str(link.get("href", "")).removeprefix("#"), ("p",))
     link.clear()
-    link.append(f"¶\u00a0{number}")
-    link["title"] = f"Paragraph {number}"
+    link.append(anchor.label)
+    link["title"] = anchor.spoken.capitalize()
 
 
 # A teacher's copy calls each annotation where its phrase is, as a note is called: the

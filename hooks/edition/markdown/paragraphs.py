@@ -61,7 +61,7 @@ class ParagraphAnchors(Treeprocessor):
 # The ¶ link: "¶ 12" on screen, "Paragraph 12" to a screen reader.
 def add_number_link(paragraph: etree.Element, number: int) -> None:
     paragraph.set("class", (paragraph.get("class", "") + " para").strip())
-    link = etree.Element("a", {"class": "para-num", "href": f"#p{number}",
+    link = etree.Element("a", {"class": "para-num", "href": f"#{Anchor('p', number).id}",
                                "title": f"Link to paragraph {number}"})
     mark = etree.SubElement(link, "span", {"aria-hidden": "true"})
     mark.text = "¶\u00a0"
