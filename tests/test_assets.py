@@ -15,9 +15,10 @@ MATERIAL_CSS = """
 [data-md-color-primary=red]{--md-primary:red}[data-md-color-primary=indigo]{--md-primary:blue}
 @keyframes spin{to{opacity:1}}
 .md-typeset table:not([class]) td>:first-child{margin-top:0}
+[dir=rtl] .md-nav__link{margin-right:0}[dir=ltr] .md-nav__link{margin-left:0}
 [data-md-color-switching] *,[data-md-color-switching] :after{transition-duration:0s!important}
 """
-PAGE = ('<body data-md-color-primary="indigo"><nav class="md-nav"><a class="md-nav__link">x</a></nav>'
+PAGE = ('<body dir="ltr" data-md-color-primary="indigo"><nav class="md-nav"><a class="md-nav__link">x</a></nav>'
         '<header class="md-header"></header><article class="md-typeset"><p style="color: var(--md-primary)">'
         'A note about admonition</p></article>')
 
@@ -49,6 +50,12 @@ def test_a_class_a_script_adds_is_kept(tmp_path):
 def test_palettes_no_page_offers_are_dropped(tmp_path):
     css = trimmed(tmp_path)
     assert "[data-md-color-primary=indigo]" in css and "[data-md-color-primary=red]" not in css
+
+
+def test_a_writing_direction_no_page_has_is_dropped(tmp_path):
+    css = trimmed(tmp_path)
+    assert "[dir=ltr] .md-nav__link" in css and "[dir=rtl]" not in css
+    assert "[dir=rtl] .md-nav__link" in trimmed(tmp_path / "b", PAGE + '<p dir="rtl">x</p>')
 
 
 def test_custom_properties_nothing_reads_are_dropped(tmp_path):

@@ -7,7 +7,8 @@ element. Two cuts, each safe by construction:
 - A rule goes when each of its selectors needs, at its top level, a class that no page,
   script or data file of the site names (Material's scripts name every class they add in
   full), or a palette ([data-md-color-primary=red]) that no page offers (Material's script
-  takes the palette from the pages' toggle). What is inside a function (:not(.x),
+  takes the palette from the pages' toggle), or a writing direction ([dir=rtl]) that no
+  page has. What is inside a function (:not(.x),
   :is(.x, .y)) is not looked at: there the rule may match without it.
 - A custom property (--md-admonition-icon--note: url(data:...)) goes when no style sheet,
   script or page reads it (var(--name), or its name in a script), until none is left.
@@ -43,7 +44,7 @@ THEME_CSS = "assets/stylesheets/*.min.css"
 CLASS_NAMERS = ("*.html", "*.js", "*.json")
 PROPERTY_READERS = (*CLASS_NAMERS, "*.css")
 WORD = re.compile(r"[A-Za-z0-9_-]+")
-PALETTE = re.compile(r'(data-md-color-[a-z]+)="([^"]*)"')
+PALETTE = re.compile(r'(data-md-color-[a-z]+|dir)="([^"]*)"')  # and the writing direction
 PROPERTY_READ = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 PROPERTY_NAMED = re.compile(r"--[A-Za-z0-9_-]+")
 NESTED = ("media", "supports", "layer", "container")
@@ -151,6 +152,6 @@ def may_match(selector: list, words: set[str]) -> bool:
     for block in selector:
         if block.type == "[] block":
             attribute = "".join(str(getattr(t, "value", "")) for t in block.content if t.type != "whitespace")
-            if attribute.startswith("data-md-color-") and "=" in attribute and attribute not in words:
+            if attribute.startswith(("data-md-color-", "dir=")) and "=" in attribute and attribute not in words:
                 return False
     return True
