@@ -14,8 +14,11 @@ MATERIAL_CSS = """
 @media screen{.md-search__unused{top:0}.md-header{left:var(--md-via-chain)}}
 [data-md-color-primary=red]{--md-primary:red}[data-md-color-primary=indigo]{--md-primary:blue}
 @keyframes spin{to{opacity:1}}
+.md-typeset table:not([class]) td>:first-child{margin-top:0}
+[dir=rtl] .md-nav__link{margin-right:0}[dir=ltr] .md-nav__link{margin-left:0}
+[data-md-color-switching] *,[data-md-color-switching] :after{transition-duration:0s!important}
 """
-PAGE = ('<body data-md-color-primary="indigo"><nav class="md-nav"><a class="md-nav__link">x</a></nav>'
+PAGE = ('<body dir="ltr" data-md-color-primary="indigo"><nav class="md-nav"><a class="md-nav__link">x</a></nav>'
         '<header class="md-header"></header><article class="md-typeset"><p style="color: var(--md-primary)">'
         'A note about admonition</p></article>')
 
@@ -49,6 +52,12 @@ def test_palettes_no_page_offers_are_dropped(tmp_path):
     assert "[data-md-color-primary=indigo]" in css and "[data-md-color-primary=red]" not in css
 
 
+def test_a_writing_direction_no_page_has_is_dropped(tmp_path):
+    css = trimmed(tmp_path)
+    assert "[dir=ltr] .md-nav__link" in css and "[dir=rtl]" not in css
+    assert "[dir=rtl] .md-nav__link" in trimmed(tmp_path / "b", PAGE + '<p dir="rtl">x</p>')
+
+
 def test_custom_properties_nothing_reads_are_dropped(tmp_path):
     css = trimmed(tmp_path)
     # "admonition" is a word of the page: its rule stays (a word may be a class), and so does
@@ -59,6 +68,18 @@ def test_custom_properties_nothing_reads_are_dropped(tmp_path):
     css = trimmed(tmp_path / "b", page)
     assert ".admonition" not in css and "--md-admonition-icon--note" not in css
     assert "--md-primary:blue" in css  # read by a page's inline style
+
+
+def test_a_classless_table_test_goes_when_no_page_has_a_table_with_a_class(tmp_path):
+    # Chrome restyles all an element holds when its class changes, because of this test.
+    assert ".md-typeset table td>:first-child{margin-top:0}" in trimmed(tmp_path / "a")
+    css = trimmed(tmp_path / "b", PAGE + '<table class="x"><tr><td>1</td></tr></table>')
+    assert ".md-typeset table:not([class]) td>:first-child{margin-top:0}" in css
+
+
+def test_the_palette_switching_rule_goes(tmp_path):
+    # It restyles every element twice when Material's script starts (issue 16).
+    assert "data-md-color-switching" not in trimmed(tmp_path)
 
 
 def test_two_trims_of_one_site_give_the_same_bytes(tmp_path):

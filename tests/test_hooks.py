@@ -92,7 +92,7 @@ def test_the_title_pages_lines_follow_its_title_block():
 # marked piece by piece, each piece inside one element, so the marks nest properly.
 
 
-def marked(source: str, phrase: str) -> str:
+def marked(source: str, phrase: str | None, markers: bool = False) -> str:
     anchor = Anchor("p", 1)
     part = Part("a.md", "a/", "A", "section", 1, (anchor,))
     note = Annotation("n1", anchor, "context", "Editors", "0.1.0", "Text.", 1, phrase)
@@ -100,10 +100,25 @@ def marked(source: str, phrase: str) -> str:
                       (note,), (), (), (), ())
     current = Current(edition=edition, page=PageInfo("a.md", "a/", part))
     md = markdown.Markdown(extensions=["attr_list", "footnotes", EditionExtension(current)])
-    return md.convert(source + "\n{#p1}\n\n[^1]: A note.\n")
+    html = md.convert(source + "\n{#p1}\n\n[^1]: A note.\n")
+    return html if markers else html.replace(MARKER, "")
 
 
 MARK = '<mark class="annotated" data-note="note-n1">'
+MARKER = ('<a aria-label="Editors\' note A1" class="note-marker" data-kind="context" data-label="A1" '
+          'href="#note-n1"></a>')
+
+
+# The marker the Reading view shows, written by the build so that nothing moves when the
+# page's script runs: after the last piece of the phrase, or at the end of the paragraph.
+@pytest.mark.parametrize("source, phrase, expected", [
+    ("The SCO was founded in 2001.", "founded in 2001", f"founded in 2001</mark>{MARKER}."),
+    ("It was **very *much* founded** then.", "much founded then", f"{MARK} then</mark>{MARKER}."),
+    ("The SCO was founded in 2001.", None, f"founded in 2001.{MARKER}</p>"),
+], ids=["after the phrase", "after its last piece", "a note on the paragraph"])
+def test_each_note_has_its_marker_after_its_phrase(source, phrase, expected):
+    html = marked(source, phrase, markers=True)
+    assert expected in html and html.count(MARKER) == 1
 
 
 @pytest.mark.parametrize("source, phrase, expected", [

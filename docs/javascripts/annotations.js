@@ -6,9 +6,10 @@
 // is about while the note is hovered, focused or open; its toolbar shows or hides notes by
 // kind and opens or closes them all. The view comes from the address (?view=study) or the
 // reader's last choice (overrides/partials/edition-view.html reads both before the first
-// paint); the markers, the switch and the notes' places are set before the first paint too
-// (overrides/partials/edition-notes.html). Choices are remembered (localStorage). Without
-// JavaScript every note stays readable after its paragraph.
+// paint); the markers and the switch are in the page as built, and the notes' places on wide
+// screens are set before the first paint (overrides/partials/edition-notes.html). Choices
+// are remembered (localStorage). Without JavaScript every note stays readable after its
+// paragraph.
 (() => {
   const article = document.querySelector("article.md-content__inner");
   const notes = article ? Array.from(article.querySelectorAll(".annotation")) : [];
@@ -62,7 +63,7 @@
     marker.addEventListener("click", (event) => {
       if (root.dataset.view !== "reading") return;  // Study view: the link goes to the note
       event.preventDefault();
-      const note = document.getElementById(marker.dataset.note);
+      const note = document.getElementById(marker.hash.slice(1));
       const shown = !note.classList.contains("annotation--revealed");
       note.classList.toggle("annotation--revealed", shown);
       const aside = note.closest(".annotations");

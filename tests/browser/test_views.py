@@ -107,7 +107,7 @@ def test_reading_view_shows_markers_not_notes_and_a_marker_shows_its_note(new_vi
     note = page.locator("#note-p4-independence-1949")
     expect(note).to_be_hidden()
     expect(page.locator(".annotation-controls input[data-kind]").first).to_be_hidden()
-    marker = page.locator('a.note-marker[data-note="note-p4-independence-1949"]')
+    marker = page.locator('a.note-marker[href="#note-p4-independence-1949"]')
     marker.focus()
     page.keyboard.press("Enter")
     expect(note).to_be_visible()

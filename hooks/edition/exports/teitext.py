@@ -20,7 +20,7 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 # Blocks of the page that are apparatus or browser furniture, never text of the report.
 SKIPPED_BLOCKS = {"annotations", "annotation-controls", "discussion-questions", "edition-downloads",
                   "page-cite", "gloss-tips", "footnote", "headerlink", "title-page__edition"}
-SKIPPED_INLINE = {"para-num", "para-cite", "footnote-backref", "headerlink", "visually-hidden"}
+SKIPPED_INLINE = {"para-num", "para-cite", "note-marker", "footnote-backref", "headerlink", "visually-hidden"}
 HEADINGS = {"h2": 2, "h3": 3, "h4": 4}
 # (start, end, TEI tag, ref) of every name in a run of text.
 NameFinder = Callable[[str], Iterator[tuple[int, int, str, str]]]

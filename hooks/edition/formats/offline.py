@@ -38,7 +38,7 @@ TEACHING = ("teaching",)
 # formats hook adds to every page, what a page marks as for the web only (the title page's
 # views and Cite links), and anything else hidden or scripted.
 DROP = (".headerlink", ".gloss-tips", ".gloss-popup", ".edition-downloads", ".md-content__button",
-        ".md-source-file", ".footnote-backref", ".para-cite", ".page-cite", ".cite-open",
+        ".md-source-file", ".footnote-backref", ".para-cite", ".note-marker", ".page-cite", ".cite-open",
         ".annotation-controls", "script", "style", "noscript", "button", "form", "input",
         "[hidden]", ".web-only")
 ANNOTATIONS = (".annotations", ".discussion-questions")

@@ -104,12 +104,14 @@ def questions_html(questions: list[Annotation]) -> str:
             f'<ol markdown="1">\n{items}\n</ol>\n\n</section>')
 
 
-# The toolbar over a page's notes, in the page from the start so that nothing moves when
-# docs/javascripts/annotations.js makes it work. Shown only where scripts run (the "js"
-# class of overrides/main.html); without them every note is simply open.
+# The toolbar over a page's notes, with the switch between the Reading and Study views, in
+# the page from the start so that nothing moves when docs/javascripts/annotations.js makes
+# it work. Shown only where scripts run (the "js" class of overrides/main.html); without
+# them every note is simply open.
 def controls_html(notes: tuple[Annotation, ...]) -> str:
     parts = ['<div class="annotation-controls" role="group" aria-label="Editors\' annotations" '
-             'data-search-exclude>', '<span class="annotation-controls__label">Annotations:</span>']
+             'data-search-exclude>', '<span class="annotation-controls__label">Annotations:</span>',
+             '<button type="button" class="view-switch" aria-pressed="false">Study view</button>']
     for kind, (_, plural) in KINDS.items():
         count = sum(note.kind == kind for note in notes)
         if count:

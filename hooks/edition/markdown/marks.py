@@ -4,6 +4,12 @@ The phrase is looked for in the paragraph's words as a reader sees them (emphasi
 and footnote references are markup, not words: a footnote's number is skipped). Where the
 phrase crosses the edge of an element (`*…*`, a link), it is marked piece by piece, each
 piece inside its own element, so the marks nest properly; every piece carries the note's id.
+
+Each note also gets its marker here: an empty link to it after its phrase (or at the end of
+its paragraph), which the Reading view shows as a small number (drawn by CSS from
+data-label, so the paragraph's words stay the report's). Written by the build, not by a
+script, so that the page's first paint already has them and nothing moves; hidden where
+scripts do not run (docs/stylesheets/edition.css).
 """
 from __future__ import annotations
 
@@ -47,9 +53,8 @@ class PhraseMarks(Treeprocessor):
         page, edition = self.current.page, self.current.edition
         if page is None or edition is None:
             return
-        notes = [n for n in edition.annotations_on(page.src_uri) if n.phrase]
-        if not notes:
-            return
+        every_note = edition.annotations_on(page.src_uri)
+        notes = [n for n in every_note if n.phrase]
         paragraphs = {p.get("id"): p for p in root.iter("p") if p.get("id")}
         spans = []
         for note in notes:
@@ -59,6 +64,8 @@ class PhraseMarks(Treeprocessor):
         check_overlaps(spans)
         for start, end, note in spans:
             mark_range(paragraphs[note.paragraph.id], start, end, note)
+        for note in every_note:
+            add_marker(paragraphs[note.paragraph.id], note)
 
 
 # Helper functions
@@ -126,3 +133,18 @@ def mark_range(paragraph: etree.Element, start: int, end: int, note: Annotation)
         else:
             slot.holder.tail = before
             slot.parent.insert(list(slot.parent).index(slot.holder) + 1, mark)
+
+
+# After the last piece of the note's phrase, else at the end of its paragraph.
+def add_marker(paragraph: etree.Element, note: Annotation) -> None:
+    marker = etree.Element("a", {"class": "note-marker", "href": f"#note-{note.id}", "data-kind": note.kind,
+                                 "data-label": f"A{note.number}", "aria-label": f"Editors' note A{note.number}"})
+    parents = {child: parent for parent in paragraph.iter() for child in parent}
+    marks = [m for m in paragraph.iter("mark") if m.get("data-note") == f"note-{note.id}"]  # in reading order
+    if not marks:
+        paragraph.append(marker)
+        return
+    last = marks[-1]
+    parent = parents[last]
+    marker.tail, last.tail = last.tail, None
+    parent.insert(list(parent).index(last) + 1, marker)
