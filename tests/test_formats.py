@@ -280,6 +280,21 @@ def test_pdf_notes_are_tagged_as_notes(formats_site, kind):
     assert "Span <fn:" not in structure(path)
 
 
+def test_pdf_links_are_described_by_their_words(formats_site):
+    """PDF/UA-1 (7.18.5): each link's annotation describes it in /Contents, by its title or
+    words (a ¶ or note number by what it stands for), not by the id it goes to."""
+    described: dict[str, set[str]] = {}
+    for page in reader(downloads(formats_site, "a4")).pages:
+        for annotation in (item.get_object() for item in page.get("/Annots") or []):
+            if annotation["/Subtype"] == "/Link":
+                target = str(annotation.get("/Dest") or annotation["/A"]["/URI"])
+                described.setdefault(target, set()).add(str(annotation.get("/Contents", "")))
+    assert len(described) > 200 and all(all(texts) for texts in described.values())
+    assert "Introduction" in described["chapter-introduction"]
+    assert described["fn:7"] == {"Note 7"} and "Paragraph 12" in described["p12"]
+    assert not [target for target, texts in described.items() if target.startswith("chapter-") and target in texts]
+
+
 def test_pdf_links_are_tagged_and_shown_in_the_text():
     """A link in a paragraph is underlined and coloured by print.css, as WeasyPrint lays it out."""
     from weasyprint import CSS, HTML

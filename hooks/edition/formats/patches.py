@@ -27,6 +27,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from edition.model.anchors import Anchor
+
 WEASYPRINT = "70.0"      # the version whose internals these patches know
 NOTE_CLASS = "fn"        # the class of a note's span (edition/formats/pdf.py)
 _patched = False
@@ -78,6 +80,8 @@ def patch_weasyprint() -> None:
     def build_box_tree(box, parent, pdf, page_number, nums, annotations, page_tags):
         if isinstance(box, boxes.MarginBox):
             return
+        if getattr(box, "link_annotation", None) and box.element is not None:
+            box.link_annotation["Contents"] = pydyf.String(link_description(box.element))
         note = (box.element is not None and box.element_tag == "span"
                 and NOTE_CLASS in (box.element.get("class") or "").split()
                 and isinstance(box, boxes.BlockBox))
@@ -92,6 +96,18 @@ def patch_weasyprint() -> None:
     pdf_stream.Stream.marked = marked_or_artifact
     tags._build_box_tree = build_box_tree
     _patched = True
+
+
+# A link's alternate description (PDF/UA-1 7.18.5: its annotation's /Contents), which
+# WeasyPrint sets to the link's target ("chapter-introduction", "fn:7"): the link's title,
+# else what a ¶ or note number stands for ("Note 7"), else its words, else its address.
+def link_description(link) -> str:
+    href = link.get("href") or ""
+    if link.get("title"):
+        return " ".join(link.get("title").split())
+    if Anchor.is_valid(href.removeprefix("#"), ("p", "fn")):
+        return Anchor.parse(href.removeprefix("#"), ("p", "fn")).spoken.capitalize()
+    return " ".join("".join(link.itertext()).split()) or href
 
 
 REPORTING = "report = not context.in_column and can_break_now and not could_break_before"
