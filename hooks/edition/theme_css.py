@@ -92,10 +92,9 @@ def parsed(css: str) -> list:
 def kept_rules(rules: list, words: set[str], classless_tables: bool = False) -> list[str]:
     """The rules, each with only the selectors that may match (none left: the rule goes)."""
     def kept(rule) -> str | None:
-        selectors = [tinycss2.serialize(s).strip() for s in split_selectors(rule.prelude)
-                     if may_match(s, words) and not tinycss2.serialize(s).strip().startswith(SWITCHING)]
-        if classless_tables:
-            selectors = [selector.replace(CLASSLESS_TABLE, "table") for selector in selectors]
+        selectors = [tinycss2.serialize(s).strip() for s in split_selectors(rule.prelude) if may_match(s, words)]
+        selectors = [selector.replace(CLASSLESS_TABLE, "table") if classless_tables else selector
+                     for selector in selectors if not selector.startswith(SWITCHING)]
         return ",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}" if selectors else None
 
     return rewritten(rules, kept)

@@ -247,7 +247,7 @@ def name_entry(tag: str, entry: Entry) -> etree._Element:
 
 def annotation_element(edition: Edition, annotation: Annotation) -> etree._Element:
     target = f"#phrase-{annotation.id}" if annotation.phrase else f"#{annotation.paragraph.id}"
-    element = tei("annotation", {XML_ID: f"note-{annotation.id}", "target": target,
+    element = tei("annotation", {XML_ID: annotation.element_id, "target": target,
                                  "motivation": annotation.motivation})
     responsibility = sub(element, "respStmt")
     sub(responsibility, "resp", text="annotation")

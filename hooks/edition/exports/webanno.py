@@ -74,7 +74,7 @@ def annotation_item(edition: Edition, annotation: Annotation, page_url: str,
                 "value": annotation.paragraph.id}
     return {
         "@context": CONTEXT,
-        "id": f"{page_url}#note-{annotation.id}",
+        "id": f"{page_url}#{annotation.element_id}",
         "type": "Annotation",
         "motivation": annotation.motivation,
         "creator": editors(edition),
@@ -99,7 +99,7 @@ def annotation_item(edition: Edition, annotation: Annotation, page_url: str,
 # The annotated phrase as the page marks it, or the paragraph's own words (after its ¶ and
 # Cite links) for a note on the whole paragraph; and where it starts in the text.
 def quoted(annotation: Annotation, paragraph: html.HtmlElement, text: str) -> tuple[str, int]:
-    marks = paragraph.xpath(".//mark[@data-note=$id]", id=f"note-{annotation.id}")
+    marks = paragraph.xpath(".//mark[@data-note=$id]", id=annotation.element_id)
     if marks:
         return marks[0].text_content(), offset_of(paragraph, marks[0])
     links = paragraph.xpath("./a[contains(@class, 'para-num') or contains(@class, 'para-cite')]")

@@ -64,8 +64,8 @@ def note_html(note: Annotation, page: str, edition: Edition) -> str:
         meta.append(f"Source: {escape(note.source)}")
     meta.append(f"{escape(note.author)}, added in {escape(note.added_in)}")
     return "\n".join([
-        f'<div class="annotation annotation--{note.kind}" id="note-{note.id}" data-kind="{note.kind}" markdown="1">',
-        f'<p class="annotation__head" markdown="span"><span class="annotation__number">A{note.number}</span> '
+        f'<div class="annotation annotation--{note.kind}" id="{note.element_id}" data-kind="{note.kind}" markdown="1">',
+        f'<p class="annotation__head" markdown="span"><span class="annotation__number">{note.label}</span> '
         f'<span class="annotation__kind">{kind}</span>{on}</p>',
         "",
         safe_markdown(note.text),
@@ -96,7 +96,7 @@ def ref_link(ref: str, page: str, edition: Edition) -> str:
 def questions_html(questions: list[Annotation]) -> str:
     items = "\n".join(
         f'<li markdown="1">{safe_markdown(q.text)} '
-        f'<span class="discussion-questions__on">([{q.paragraph.label}](#{q.paragraph}), A{q.number})</span></li>'
+        f'<span class="discussion-questions__on">([{q.paragraph.label}](#{q.paragraph}), {q.label})</span></li>'
         for q in questions
     )
     return ('<section class="discussion-questions" markdown="1">\n\n'

@@ -125,7 +125,7 @@ def mark_range(paragraph: etree.Element, start: int, end: int, note: Annotation)
         before, inside, after = (text[:low - slot.start], text[low - slot.start:high - slot.start],
                                  text[high - slot.start:])
         # Its kind is its note's (data-note): no style or script reads it from the mark.
-        mark = etree.Element("mark", {"class": "annotated", "data-note": f"note-{note.id}"})
+        mark = etree.Element("mark", {"class": "annotated", "data-note": note.element_id})
         mark.text, mark.tail = inside, after
         if slot.parent is None:
             slot.holder.text = before
@@ -137,14 +137,13 @@ def mark_range(paragraph: etree.Element, start: int, end: int, note: Annotation)
 
 # After the last piece of the note's phrase, else at the end of its paragraph.
 def add_marker(paragraph: etree.Element, note: Annotation) -> None:
-    marker = etree.Element("a", {"class": "note-marker", "href": f"#note-{note.id}", "data-kind": note.kind,
-                                 "data-label": f"A{note.number}", "aria-label": f"Editors' note A{note.number}"})
-    parents = {child: parent for parent in paragraph.iter() for child in parent}
-    marks = [m for m in paragraph.iter("mark") if m.get("data-note") == f"note-{note.id}"]  # in reading order
+    marker = etree.Element("a", {"class": "note-marker", "href": f"#{note.element_id}", "data-kind": note.kind,
+                                 "data-label": note.label, "aria-label": f"Editors' note {note.label}"})
+    marks = [m for m in paragraph.iter("mark") if m.get("data-note") == note.element_id]  # in reading order
     if not marks:
         paragraph.append(marker)
         return
     last = marks[-1]
-    parent = parents[last]
+    parent = next(element for element in paragraph.iter() if last in list(element))
     marker.tail, last.tail = last.tail, None
     parent.insert(list(parent).index(last) + 1, marker)

@@ -174,6 +174,16 @@ class Annotation:
     def motivation(self) -> str:
         return MOTIVATIONS[self.kind]
 
+    # "A12": how the edition numbers it, on its page and wherever it is named.
+    @property
+    def label(self) -> str:
+        return f"A{self.number}"
+
+    # "note-p3-sco": its element id in the pages, the TEI and the Web Annotations.
+    @property
+    def element_id(self) -> str:
+        return f"note-{self.id}"
+
 
 @dataclass(frozen=True)
 class Event:

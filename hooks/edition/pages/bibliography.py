@@ -94,5 +94,5 @@ def entry_block(edition: Edition, key: str, formatted: str) -> str:
 # "A3 on ¶ 5": each annotation by its number on its page and its paragraph, in reading order.
 def annotation_links(edition: Edition, ids: tuple[str, ...]) -> str:
     notes = [note for note in edition.annotations if note.id in ids]
-    return ", ".join(f"[A{note.number} on {note.paragraph.label}]"
-                     f"({edition.paragraphs[note.paragraph].part}#note-{note.id})" for note in notes)
+    return ", ".join(f"[{note.label} on {note.paragraph.label}]"
+                     f"({edition.paragraphs[note.paragraph].part}#{note.element_id})" for note in notes)
