@@ -103,10 +103,11 @@ def patch_weasyprint() -> None:
 # else what a ¶ or note number stands for ("Note 7"), else its words, else its address.
 def link_description(link) -> str:
     href = link.get("href") or ""
-    if link.get("title"):
-        return " ".join(link.get("title").split())
-    if Anchor.is_valid(href.removeprefix("#"), ("p", "fn")):
-        return Anchor.parse(href.removeprefix("#"), ("p", "fn")).spoken.capitalize()
+    title, target = " ".join((link.get("title") or "").split()), href.removeprefix("#")
+    if title:
+        return title
+    if Anchor.is_valid(target, ("p", "fn")):
+        return Anchor.parse(target, ("p", "fn")).spoken.capitalize()
     return " ".join("".join(link.itertext()).split()) or href
 
 
