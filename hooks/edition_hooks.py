@@ -1,5 +1,5 @@
-"""The one MkDocs hook of the edition: it owns the build's life cycle and calls each feature
-of hooks/edition/ in the order written here.
+"""The one MkDocs hook of the edition, and its only adapter to MkDocs: it owns the build's life
+cycle and calls each feature of hooks/edition/ in the order written here.
 
     on_startup   the command (build, serve): formats are not made under serve
     on_config    the settings (extra.edition + environment); a new, empty build state;
@@ -7,54 +7,93 @@ of hooks/edition/ in the order written here.
     on_files     the bundles; the model (model/build.py), then the generated pages and downloads
     on_page_markdown   the page's place in the model, its title lines; the annotations
     (Markdown)   the treeprocessors of markdown/extension.py, in their priority order
-    on_page_content    the page's rendered HTML, kept for what is made from it
+    on_page_content    the page's rendered HTML, taken once (`Rendered`): every output reads it
     on_env       once every page is rendered: locators, key terms, unmentioned entries;
                  the templates' jsmin filter (assets.py)
     on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html)
-    on_post_build      Material's style sheets cut to what the site uses (theme_css.py); the PDF and EPUB
+    on_post_build      Material's style sheets cut to what the site uses (theme_css.py); the
+                       TEI and Web Annotations; the PDF and EPUB (formats/build.py)
 
-Listed alone under `hooks:` in mkdocs.yml. MkDocs keeps hook modules loaded for the life of
-`mkdocs serve`: the only state is `build`, replaced by on_config at every (re)build.
+Listed alone under `hooks:` in mkdocs.yml. This module is the only one that imports MkDocs
+(tests/test_hooks.py holds that): it hands the model a `Site` (model/site.py) made from
+MkDocs' config and files, turns the edition's `EditionError` into MkDocs' `PluginError`, and
+writes what the features give back as MkDocs' files and pages. ProperDocs, the maintained fork
+of MkDocs 1.x, runs it unchanged (its command maps `mkdocs.*` imports onto `properdocs.*`).
+MkDocs keeps hook modules loaded for the life of `mkdocs serve`: the only state is `build`,
+replaced by on_config at every (re)build.
 """
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
+from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from edition import assets, features, material_markup, theme_css
+from edition.errors import EditionError
 from edition.exports import tei, webanno
-from edition.formats import hook as formats_hook
-from edition.formats.meta import output_names
+from edition.formats import build as formats
+from edition.formats import copies
+from edition.log import logger
 from edition.markdown import annotations as page_annotations
 from edition.markdown.context import Current, PageInfo
-from edition.markdown.extension import EditionExtension
+from edition.markdown.extension import PROCESSORS, EditionExtension
 from edition.model import build as model_build
 from edition.model import citable
 from edition.model import settings as edition_settings
+from edition.model.edition import Edition
 from edition.model.names import Matcher
+from edition.model.site import PageFile, Site
 from edition.pages import metadata
+from edition.urls import relative
 
-log = get_plugin_logger("edition")
+log, formats_log = logger(), logger("formats")
+
+Event = TypeVar("Event", bound=Callable[..., Any])
 
 
 @dataclass
 class Build:
     command: str = "build"
     settings: dict = field(default_factory=dict)
-    project: features.Project | None = None
     current: Current = field(default_factory=Current)  # the model and the page rendering
     material: bool = False  # Material's page markup: the formats can read it
     bundles: dict[str, list[str]] = field(default_factory=dict)  # bundle -> its sources (assets.py)
+    pages: dict[str, Page] = field(default_factory=dict)  # src_uri -> MkDocs' page, once rendered
 
 
 # The state of the build under way; replaced at the start of each build.
 build = Build()
+
+
+# The edition's errors as MkDocs' own: the build stops with the message, as for any plugin's.
+def plugin_errors(event: Event) -> Event:
+    @functools.wraps(event)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(*args, **kwargs)
+        except EditionError as error:
+            raise PluginError(str(error)) from error
+    return run  # type: ignore[return-value]
+
+
+# The edition's Markdown extension, its treeprocessors' errors turned into MkDocs' as well
+# (they run inside MkDocs' rendering of a page, between two events).
+class Extension(EditionExtension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        super().extendMarkdown(md)
+        for processor in PROCESSORS:
+            registered = md.treeprocessors[processor.name]
+            registered.run = plugin_errors(registered.run)  # type: ignore[method-assign]
 
 
 # Hooks
@@ -65,6 +104,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     build = Build(command=command)
 
 
+@plugin_errors
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
     root = Path(config.config_file_path).parent
@@ -72,23 +112,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                   material=config.theme.name == "material")
     # mkdocs types markdown_extensions as names (list[str]), but hands the list to Python-Markdown,
     # which takes Extension instances as well: a gap in mkdocs's annotations, not in this code.
-    config.markdown_extensions.append(EditionExtension(build.current))  # type: ignore[arg-type]
-    build.bundles = assets.bundle_config(config)
+    config.markdown_extensions.append(Extension(build.current))  # type: ignore[arg-type]
+    options, build.bundles = assets.bundle_config({option: config[option] for option in assets.BUNDLES.values()})
+    for option, paths in options.items():
+        config[option] = paths
     return config
 
 
+@plugin_errors
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    files = assets.bundle_files(files, config, build.bundles)
-    edition = model_build.build(config, files, build.settings)
+    removed, added = assets.bundle_files(build.bundles, [file.src_uri for file in files],
+                                         functools.partial(content_of, files))
+    for src_uri in removed:
+        files.remove(files.src_uris[src_uri])
+    for path, text in added.items():
+        files.append(File.generated(config, path, content=text))
+    edition = model_build.build(site(config, files), build.settings)
     build.current.edition = edition
     build.current.matcher = Matcher(edition.aliases) if edition.aliases else None
-    build.project = features.Project(Path(config.config_file_path).parent, config, files)
     for generate in features.GENERATORS:
-        for path, content in generate(edition, build.project).items():
+        for path, content in generate(edition).items():
             files.append(File.generated(config, path, content=content))
     return files
 
 
+@plugin_errors
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     edition = build.current.edition
     assert edition is not None
@@ -97,18 +145,22 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    build.current.rendered.html[page.file.src_uri] = html
+    rendered, src = build.current.rendered, page.file.src_uri
+    rendered.html[src], rendered.urls[src], rendered.titles[src] = html, page.file.url, page.title or ""
+    build.pages[src] = page
     build.current.page = None
     return html
 
 
 @event_priority(-50)  # after every other plugin has seen the pages, as autorefs does
+@plugin_errors
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    edition, project = build.current.edition, build.project
-    assert edition is not None and project is not None
+    edition, rendered = build.current.edition, build.current.rendered
+    assert edition is not None
     for fill in features.FILLERS:
-        fill(edition, build.current.rendered, project)
-    for warning in features.unmentioned(edition, build.current.rendered):
+        for src, html in fill(edition, rendered).items():
+            rendered.html[src] = build.pages[src].content = html
+    for warning in features.unmentioned(edition, rendered):
         log.warning(warning)
     assets.add_filters(env)
     return env
@@ -125,16 +177,21 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     return context
 
 
+@plugin_errors
 def on_post_build(*, config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
+    site_dir = Path(config.site_dir)
     if build.material:
-        theme_css.trim(site)
-    edition = build.current.edition
-    if edition is not None:
-        for make in features.AFTER_BUILD:
-            make(edition, build.current.rendered, site)
+        theme_css.trim(site_dir)
+    edition, rendered = build.current.edition, build.current.rendered
+    if edition is None:
+        return
+    for make in features.AFTER_BUILD:
+        make(edition, rendered, site_dir)
     if make_formats():
-        write_formats(config, site)
+        report = formats.write(edition, rendered, site_dir, edition_settings.format_kinds(build.settings))
+        for message in report.warnings:
+            formats_log.warning(f"offline formats: {message}")
+        formats_log.info(f"offline formats in {report.seconds:.1f} s: " + "; ".join(report.lines(site_dir)))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -145,6 +202,34 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     if template_name.endswith(".html"):  # 404.html; not sitemap.xml
         return material_markup.without_toggle_autocomplete(output_content, template_name)
     return output_content
+
+
+# What the model is built from, as MkDocs knows it
+
+
+def site(config: MkDocsConfig, files: Files) -> Site:
+    """The project as the model reads it (model/site.py): MkDocs' config and files, read here only."""
+    pages = []
+    for file in files.documentation_pages():
+        if file.generated_by:
+            continue
+        shown = f"{Path(file.src_dir).name}/{file.src_uri}" if file.src_dir else file.src_uri
+        path = Path(file.abs_src_path) if file.abs_src_path is not None else None
+        pages.append(PageFile(file.src_uri, shown, path, file.content_string if path is None else None))
+
+    # The site path of a page, generated or not, before it is generated (for Part.url).
+    def url_of(src_uri: str) -> str:
+        file = files.get_file_from_path(src_uri)
+        return (file or File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)).url
+
+    return Site(root=Path(config.config_file_path).parent, url=config.site_url, name=config.site_name,
+                description=config.site_description or "", nav=config.nav, pages=tuple(pages),
+                url_of=url_of, front_matter=get_data)
+
+
+def content_of(files: Files, src_uri: str) -> str | None:
+    file = files.get_file_from_path(src_uri)
+    return file.content_string if file is not None else None
 
 
 # Helper functions
@@ -159,12 +244,12 @@ def page_info(page: Page) -> PageInfo:
     lines = []
     # Only a build that makes the PDF and EPUB links to them (not serve, not EDITION_FORMATS=off).
     kinds = edition_settings.format_kinds(build.settings) if make_formats() else ()
-    downloads = download_line(url, page.is_homepage, kinds) if edition.report is not None else ""
+    downloads = download_line(edition, url, page.is_homepage, kinds) if edition.report is not None else ""
     if downloads:
         lines.append(downloads)
     if edition.report is not None:
-        cite_url = get_relative_url("cite/", url)
-        source = get_relative_url(features.DIALOG_DATA, url)
+        cite_url = relative("cite/", url)
+        source = relative(features.DIALOG_DATA, url)
         lines.append(f'<div class="page-cite" data-cite-source="{source}"><a class="cite-open" '
                      f'href="{cite_url}#cite-edition" data-cite="page">Cite this edition</a></div>')
     notes = edition.annotations_on(src)
@@ -182,11 +267,11 @@ def make_formats() -> bool:
 # leaves it out (data-search-exclude), as it is on every page. A div, not a p: every p of
 # a section page is a numbered paragraph of the report. It links only the files this build
 # writes: the PDFs and the EPUB when it makes them, the TEI and the annotations always.
-def download_line(page_url: str, homepage: bool, kinds: tuple[str, ...]) -> str:
-    names = {**output_names(), "tei": tei.FILE, "annotations": webanno.FILE}
+def download_line(edition: Edition, page_url: str, homepage: bool, kinds: tuple[str, ...]) -> str:
+    names = {**copies.paths(edition), "tei": tei.file_path(edition), "annotations": webanno.FILE}
 
     def link(kind: str, label: str) -> str:
-        return f'<a href="{get_relative_url(names[kind], page_url)}">{label}</a>'
+        return f'<a href="{relative(names[kind], page_url)}">{label}</a>'
 
     pdf, epub = "pdf" in kinds, "epub" in kinds
     others = f'{link("tei", "TEI P5" if homepage else "TEI")} · {link("annotations", "Web Annotations")}'
@@ -203,8 +288,3 @@ def download_line(page_url: str, homepage: bool, kinds: tuple[str, ...]) -> str:
                   ([link("epub", "Download EPUB")] if epub else [])
         text = " · ".join([*offline, others])
     return f'<div class="edition-downloads" data-search-exclude>{text}</div>'
-
-
-def write_formats(config: MkDocsConfig, site: Path) -> None:
-    assert build.project is not None
-    formats_hook.write(config, build.project.files, edition_settings.format_kinds(build.settings), build.settings)

@@ -35,7 +35,9 @@ def the_edition() -> Edition:
     from mkdocs.structure.files import get_files
 
     config = load_config(str(ROOT / "mkdocs.yml"), hooks=[])
-    return build.build(config, get_files(config), settings.read(config.extra, ROOT))
+    import edition_hooks
+
+    return build.build(edition_hooks.site(config, get_files(config)), settings.read(config.extra, ROOT))
 
 
 def report_text(edition: Edition) -> str:

@@ -37,7 +37,9 @@ def build_the_model() -> int:
 
     from edition.model import build, settings
     config = load_config(str(ROOT / "mkdocs.yml"), hooks=[])
-    build.build(config, get_files(config), settings.read(config.extra, ROOT))
+    import edition_hooks
+
+    build.build(edition_hooks.site(config, get_files(config)), settings.read(config.extra, ROOT))
     return 0
 
 

@@ -169,12 +169,13 @@ def load_project(root: Path, **overrides):
 
 
 def build_edition(root: Path = ROOT, **settings):
+    import edition_hooks
     from edition.model import build
     from edition.model import settings as edition_settings
 
     config, files = load_project(root)
     given = edition_settings.read(config.extra, root, {})
-    return build.build(config, files, {**given, **settings})
+    return build.build(edition_hooks.site(config, files), {**given, **settings})
 
 
 def render_page(src_uri: str, root: Path = ROOT) -> str:
@@ -192,6 +193,18 @@ def render_page(src_uri: str, root: Path = ROOT) -> str:
     page.markdown = hooks.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
     page.render(config, files)
     return hooks.on_page_content(page.content or "", page=page, config=config, files=files)
+
+
+# The report and this edition as data/work.yml describes them: the tests read the facts from
+# there, not from their own copy.
+WORK = yaml.safe_load((ROOT / "data/work.yml").read_text(encoding="utf-8"))
+
+
+def download_paths() -> dict[str, str]:
+    """The site path of every offline file, by kind: downloads/<edition.file_name><suffix>."""
+    from edition.formats.copies import COPIES
+
+    return {copy.kind: f"downloads/{WORK['edition']['file_name']}{copy.suffix}" for copy in COPIES}
 
 
 # The edition's version (data/work.yml), and the release after it (x.y.z -> x.(y+1).0).

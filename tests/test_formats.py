@@ -20,20 +20,19 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from edition.formats import pdf
-from edition.formats.meta import edition_version, output_names
-from helpers import REPORT_PAGES, git
+from helpers import REPORT_PAGES, WORK, current_version, download_paths, git
 
 pytestmark = pytest.mark.formats
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMES = output_names()
+NAMES = download_paths()
 PDFS = ["a4", "letter", "a4-teacher", "letter-teacher"]
 PNG_DIR = ROOT / "build" / "formats"
 FONTS = ROOT / "hooks" / "edition" / "formats" / "fonts"
-VERSION = edition_version(ROOT)
+VERSION = current_version()
 # formats_site is built with no SOURCE_DATE_EPOCH: its dates are the last commit's.
 COMMITTED = datetime.fromtimestamp(int(git(ROOT, "log", "-1", "--format=%ct")), tz=UTC)
-RUNNING_HEAD = "Yau, Russia and China's Quiet Rivalry in Central Asia"
+RUNNING_HEAD = f"{WORK['report']['author']['family']}, {WORK['report']['title']}"
 TITLES = ["About the author", "Executive summary", "Introduction", "En route to Beijing",
           "Wrestling for digital supremacy", "Conclusion", "Bibliography", "Glossary",
           "Index of names", "Changes to the text", "About this edition"]

@@ -18,14 +18,16 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import etree
 
-from edition.formats import epub, meta
-from helpers import REPORT_PAGES, git
+from edition.formats import epub
+from edition.formats.meta import ZIP_EPOCH
+from edition.model import dates
+from helpers import REPORT_PAGES, current_version, download_paths, git
 
 pytestmark = pytest.mark.formats
 
 ROOT = Path(__file__).resolve().parent.parent
-EPUB = meta.output_names()["epub"]
-VERSION = meta.edition_version(ROOT)
+EPUB = download_paths()["epub"]
+VERSION = current_version()
 TITLES = ["About the author", "Executive summary", "Introduction", "En route to Beijing",
           "Wrestling for digital supremacy", "Conclusion", "Bibliography", "Glossary",
           "Index of names", "Changes to the text", "About this edition"]
@@ -208,17 +210,15 @@ def test_mkdocs_build_with_no_environment_set(formats_site, formats_env):
     formats; test_epub_zip_layout_is_fixed checks that their date is the last commit's."""
     assert not {"SOURCE_DATE_EPOCH", "EDITION_FORMATS", "NO_MKDOCS_2_WARNING"} & set(formats_env)
     assert formats_site.returncode == 0, formats_site.log
-    assert all((formats_site.path / name).is_file() for name in meta.output_names().values())
+    assert all((formats_site.path / name).is_file() for name in download_paths().values())
 
 
 def test_the_date_falls_back_to_the_release_without_git_or_epoch(tmp_path, monkeypatch):
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "work.yml").write_text('edition: {released: "2026-11-29"}\n', encoding="utf-8")
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))   # not inside a checkout
-    assert meta.build_time(tmp_path) == datetime(2026, 11, 29, tzinfo=UTC)
+    assert dates.build_time(tmp_path, "2026-11-29") == datetime(2026, 11, 29, tzinfo=UTC)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")       # before 1980: a zip cannot hold it
-    assert meta.build_time(tmp_path).year == 1980
+    assert max(dates.build_time(tmp_path, "2026-11-29"), ZIP_EPOCH).year == 1980
 
 
 def test_builds_at_the_same_time_into_different_folders_give_the_same_files(formats_site, formats_env, tmp_path):
@@ -236,5 +236,5 @@ def test_builds_at_the_same_time_into_different_folders_give_the_same_files(form
     for name in one:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
     assert (tmp_path / "one" / EPUB).read_bytes() == (formats_site.path / EPUB).read_bytes()
-    assert not (tmp_path / "one" / meta.output_names()["a4"]).exists()
+    assert not (tmp_path / "one" / download_paths()["a4"]).exists()
     assert not list((tmp_path / "cache").rglob("*.tmp")), "a temporary cache file was left behind"

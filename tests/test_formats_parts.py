@@ -7,8 +7,11 @@ from datetime import UTC, datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from edition.errors import EditionError
 from edition.formats import offline, pdf, titlepage
 from edition.formats.meta import Meta
+from edition.model.anchors import Anchor
+from edition.model.edition import Edition, Part, Rendered
 
 ARTICLE = "\n".join([
     '<h1 id="intro">Intro<a class="headerlink" href="#intro">#</a></h1>',
@@ -30,8 +33,8 @@ ARTICLE = "\n".join([
 
 
 def parsed_intro() -> offline.Chapter:
-    pages = {"intro/": offline.SourcePage("intro/", "Intro", ARTICLE)}
-    return offline.parse_chapter(pages, "intro", "intro/", "section")
+    rendered = Rendered(html={"intro.md": ARTICLE}, titles={"intro.md": "Intro"})
+    return offline.parse_chapter(rendered, "section", Part("intro.md", "intro/", "Intro", "section", 1))
 
 
 @pytest.mark.parametrize("annotations", [False, True])
@@ -56,8 +59,9 @@ def test_each_file_gets_its_own_copy_of_the_parsed_page():
 
 
 def test_a_page_without_a_heading_gets_its_title():
-    pages = {"x/": offline.SourcePage("x/", "The title", "<p>Text</p>")}
-    assert offline.parse_chapter(pages, "x", "x/", "back").article.h1.get_text() == "The title"
+    rendered = Rendered(html={"x.md": "<p>Text</p>"}, titles={"x.md": "The title"})
+    chapter = offline.parse_chapter(rendered, "back", Part("x.md", "x/", "x.md", "apparatus", None))
+    assert chapter.article.h1.get_text() == "The title" and chapter.slug == "x"
 
 
 def test_pdf_notes_float_where_they_are_called():
@@ -70,20 +74,30 @@ def test_pdf_notes_float_where_they_are_called():
     assert chapter.article.select("div.footnote") == []
 
 
-def test_the_report_sections_come_from_the_nav():
-    nav = [{"Title page": "index.md"}, {"The report": ["a.md", {"Second": "b/index.md"}]},
-           {"Apparatus": ["glossary.md"]}]
-    urls = {"a.md": "a/", "b/index.md": "b/"}
-    assert offline.report_sections(nav, urls.get) == ["a/", "b/"]
-    with pytest.raises(Exception, match="no section 'The report'"):
-        offline.report_sections([{"Other": ["a.md"]}], urls.get)
+def edition_of(*parts: Part) -> Edition:
+    return Edition(None, None, parts, {}, {}, {}, {}, {}, {}, (), (), (), (), ())
+
+
+P1, P2 = Anchor("p", 1), Anchor("p", 2)
+TITLE = Part("index.md", "./", "Title page", "front", None)
+GLOSSARY = Part("glossary.md", "glossary/", "Glossary", "apparatus", None)
+
+
+# The files print the model's sections (the nav's group `report_group` names), in its order,
+# between the title page and the apparatus the edition has; no other page of the site.
+def test_the_files_print_the_models_sections_in_order():
+    second = Part("b.md", "b/", "B", "section", 1, (P1,))
+    first = Part("a.md", "a/", "A", "section", 2, (P2,))
+    other = Part("how.md", "how/", "How", "apparatus", None)
+    parts = offline.parts(edition_of(TITLE, second, first, other, GLOSSARY))
+    assert [(role, part.src_uri) for role, part in parts] == [
+        ("title", "index.md"), ("section", "b.md"), ("section", "a.md"), ("back", "glossary.md")]
 
 
 def test_the_sections_must_be_the_pages_with_numbered_paragraphs():
-    pages = {"a/": offline.SourcePage("a/", "A", '<p class="para" id="p1">x</p>'),
-             "b/": offline.SourcePage("b/", "B", '<p class="para" id="p2">y</p>')}
-    with pytest.raises(Exception, match=r"numbered paragraphs are \['a/', 'b/'\].*lists \['a/'\]"):
-        offline.check_sections(pages, ["a/"])
+    stray = Part("b.md", "b/", "B", "apparatus", None, (P2,))
+    with pytest.raises(EditionError, match=r"numbered paragraphs are \['a.md', 'b.md'\].*lists \['a.md'\]"):
+        offline.parts(edition_of(TITLE, Part("a.md", "a/", "A", "section", 1, (P1,)), stray))
 
 
 @pytest.mark.parametrize("page, href, expected", [
@@ -106,11 +120,20 @@ def test_links_resolve_inside_the_file_or_to_the_web_edition(page, href, expecte
 @pytest.mark.parametrize("site_url, preview", [("http://127.0.0.1:8000/", True),
                                                ("https://edition.example.org/quiet-rivalry/0.2.0/", False)])
 def test_a_copy_built_for_this_machine_says_it_is_a_local_preview(site_url, preview):
-    meta = Meta(title="Russia and China's Quiet Rivalry", author="Niva Yau", description="",
-                language="en", site_url=site_url, version="0.2.0", publisher="FPRI",
-                published="2020-09", modified=datetime(2020, 9, 1, tzinfo=UTC))
-    cover = BeautifulSoup(titlepage.cover(parsed_intro(), meta, titlepage.READERS_COPY), "html.parser")
+    meta = Meta(title="Salt Roads of the Upper Valley", author="Ada Okafor", description="",
+                language="en", site_url=site_url, version="0.2.0", publisher="Institute of Valley Studies",
+                published="2021-03", modified=datetime(2021, 3, 1, tzinfo=UTC), series="Occasional Papers",
+                date="March 2021", running_head="Okafor, Salt Roads of the Upper Valley", example=(1, "a/#p1"))
+    cover = BeautifulSoup(titlepage.cover(meta, titlepage.READERS_COPY), "html.parser")
     text = " ".join(cover.get_text(" ").split())
     assert ("Local preview" in text) == preview
     assert ("Web edition (version 0.2.0)" in text) == (not preview)
-    assert site_url in text
+    assert site_url in text and f"¶ 1 is {site_url}a/#p1" in text
+    assert [cover.select_one(f".cover__{name}").get_text() for name in ("series", "author", "date")] == [
+        "Occasional Papers", "Ada Okafor", "March 2021"]     # the model's, not the title page's words
+
+
+# The running head is the report's author and title (the model's), written as a CSS string.
+def test_the_running_head_is_written_as_a_css_string():
+    css = pdf.page_css(pdf.Job("", "letter", "letter", 'Okafor, "Salt" \\ Roads'))
+    assert 'content: "Okafor, \\"Salt\\" \\\\ Roads";' in css and "size: letter;" in css

@@ -17,25 +17,23 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture(scope="module")
-def project_and_edition():
-    config, files = load_project(ROOT)
-    return features.Project(ROOT, config, files), build_edition(ROOT)
+def edition():
+    return build_edition(ROOT)
 
 
-def generate(order, project, edition) -> dict[str, str | bytes]:
+def generate(order, edition) -> dict[str, str | bytes]:
     found: dict[str, str | bytes] = {}
     for generator in order:
-        made = generator(edition, project)
+        made = generator(edition)
         assert not made.keys() & found.keys(), "two features make the same file"
         found.update(made)
     return found
 
 
 # The features that make pages read only the model: in another order, the same files.
-def test_generated_files_do_not_depend_on_the_order_of_the_features(project_and_edition):
-    project, edition = project_and_edition
-    forward = generate(features.GENERATORS, project, edition)
-    assert generate(tuple(reversed(features.GENERATORS)), project, edition) == forward
+def test_generated_files_do_not_depend_on_the_order_of_the_features(edition):
+    forward = generate(features.GENERATORS, edition)
+    assert generate(tuple(reversed(features.GENERATORS)), edition) == forward
     assert {"changes.md", "bibliography.md", "glossary.md", "entities.md", "teaching.md", "cite.md"} <= set(forward)
 
 
@@ -53,9 +51,8 @@ PAGES = ["changes.md", "bibliography.md", "glossary.md", "entities.md", "teachin
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_generated_page_matches_its_golden_file(project_and_edition, name, request):
-    project, edition = project_and_edition
-    made = generate(features.GENERATORS, project, edition)[name]
+def test_generated_page_matches_its_golden_file(edition, name, request):
+    made = generate(features.GENERATORS, edition)[name]
     golden = GOLDEN / name
     if request.config.getoption("--update-golden"):
         golden.parent.mkdir(exist_ok=True)
@@ -156,14 +153,92 @@ def test_each_build_starts_from_a_new_state():
     assert hooks.build.current.edition is None
 
 
-# The model imports no feature: features are functions of the model, never the reverse.
+# The model imports no feature: features are functions of the model, never the reverse. It
+# may use the package's error type and log (edition/errors.py, edition/log.py).
 def test_the_model_imports_no_feature():
     import ast
 
+    allowed = ("edition.model", "edition.errors", "edition.log")
     for path in (ROOT / "hooks/edition/model").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("edition"):
-                assert node.module.startswith("edition.model"), f"{path.name} imports {node.module}"
+                assert node.module.startswith(allowed), f"{path.name} imports {node.module}"
             if isinstance(node, ast.Import):
-                assert not any(alias.name.startswith("edition") and not alias.name.startswith("edition.model")
+                assert not any(alias.name.startswith("edition") and not alias.name.startswith(allowed)
                                for alias in node.names), path.name
+
+
+# One thin adapter: of the hooks' modules, only the one hook imports MkDocs or Material; the rest
+# of hooks/edition/ is a function of the model, whatever builds the site.
+def test_only_the_adapter_imports_mkdocs_or_material():
+    import ast
+
+    importing = set()
+    for path in sorted((ROOT / "hooks").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(name.split(".")[0] in ("mkdocs", "material", "properdocs") for name in names):
+                importing.add(path.relative_to(ROOT).as_posix())
+    assert importing == {"hooks/edition_hooks.py"}
+
+
+# The features write relative links by edition/urls.py's rule, which must be MkDocs' own.
+@pytest.mark.parametrize("url, page", [
+    ("glossary/", "introduction/"), ("./", "glossary/"), ("", "glossary/"), ("cite/", ""),
+    ("cite/citations.json", "introduction/"), ("downloads/a.pdf", "./"), ("entities/", "map-and-timeline/"),
+    ("a/b/", "a/c/d/"), ("x.html", "404.html"), ("glossary/", "glossary/"), ("../up/", "a/"),
+])
+def test_relative_links_are_written_as_mkdocs_writes_them(url, page):
+    from mkdocs.utils import get_relative_url
+
+    from edition.urls import relative
+
+    assert relative(url, page) == get_relative_url(url, page)
+
+
+# The report's facts are in its data only: no title, author or publisher of the report (read
+# from data/work.yml, so this test holds none) in the code, style sheets or templates.
+def test_no_fact_of_the_report_is_written_in_the_code():
+    import re
+
+    import yaml
+
+    report = yaml.safe_load((ROOT / "data/work.yml").read_text(encoding="utf-8"))["report"]
+    author = report["author"]
+    phrases = [report["title"], report["title_sentence_case"], report["publisher"],
+               f"{author['given']} {author['family']}"]
+    words = [author["family"], author["given"], report.get("publisher_short") or report["publisher"]]
+    facts = re.compile("|".join([*map(re.escape, phrases), *(rf"\b{re.escape(word)}\b" for word in words)]),
+                       re.IGNORECASE)
+    folders = ["hooks", "overrides", "docs/javascripts", "docs/stylesheets"]
+    found = []
+    for path in sorted(p for folder in folders for p in (ROOT / folder).rglob("*") if p.is_file()):
+        if path.suffix in (".otf", ".pyc", ".png", ".woff2"):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if facts.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not found, "facts of the report in the code (put them in data/work.yml):\n" + "\n".join(found)
+
+
+# Features do not import each other: a module of one feature package (pages/, exports/,
+# formats/, markdown/) imports none of another's; what several share lives beside the model
+# (markup.py, csl.py, urls.py, citeproc/, placemap/).
+def test_features_do_not_import_each_other():
+    import ast
+
+    packages = ("pages", "exports", "formats", "markdown")
+    for package in packages:
+        for path in (ROOT / "hooks/edition" / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    names = [f"{node.module}.{alias.name}" for alias in node.names]
+                elif isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                else:
+                    continue
+                for name in names:
+                    parts = name.split(".")
+                    assert not (parts[0] == "edition" and len(parts) > 1 and parts[1] in packages
+                                and parts[1] != package), f"{path.relative_to(ROOT)} imports {name}"

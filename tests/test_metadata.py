@@ -16,8 +16,7 @@ import lxml.html
 import pytest
 from PIL import Image
 
-from edition.formats.meta import output_names
-from helpers import build_edition
+from helpers import build_edition, download_paths
 
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default, which the test build uses
 REPORT_PAGES = ["", "about-the-author", "introduction", "conclusion", "about-the-publisher"]
@@ -151,7 +150,7 @@ def test_pages_of_a_build_with_the_pdf_attach_it(formats_site):
     for page in ["", "introduction", "cite"]:
         tree = lxml.html.fromstring((formats_site.path / page / "index.html").read_text(encoding="utf-8"))
         [pdf] = tree.xpath('//meta[@name="citation_pdf_url"]/@content')
-        assert pdf == SITE_URL + output_names()["a4"]  # the reader's copy in A4
+        assert pdf == SITE_URL + download_paths()["a4"]  # the reader's copy in A4
         assert (formats_site.path / pdf.removeprefix(SITE_URL)).is_file()
     glossary = (formats_site.path / "glossary/index.html").read_text(encoding="utf-8")
     assert "citation_pdf_url" not in glossary

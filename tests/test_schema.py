@@ -74,7 +74,7 @@ edition:
 ANNOTATION_FIELDS = "id, paragraph, kind, author, added_in, text, phrase, cites, refs, source"
 AT = "data/annotations.yml, line"
 BAY = "annotation 'p6-golden-horn-bay'"
-CITES_FIX = "name the works in bib/ it rests on, e.g. cites: [yau2019smart]"
+CITES_FIX = "name the works in bib/ it rests on, e.g. cites: [okafor2019salt]"
 
 CASES = [
     # annotations
@@ -116,7 +116,7 @@ CASES = [
      f"{AT} 7, {BAY}, field 'cites': a correction or caveat must cite the works it rests on: {CITES_FIX}"),
     ("annotations", ANNOTATION.replace("kind: context", "kind: caveat") + "  cites: [yau 2019]\n",
      f"{AT} 7, {BAY}, field 'cites[1]': 'yau 2019' is not the key of a work in bib/: "
-     "write the key of a work in bib/, e.g. yau2019smart"),
+     "write the key of a work in bib/, e.g. okafor2019salt"),
     ("annotations", ANNOTATION + ANNOTATION,
      f"{AT} 7, {BAY}, field 'id': 'p6-golden-horn-bay' is used twice (first at line 1): "
      "give each annotation its own id"),
@@ -220,7 +220,7 @@ CASES = [
      'write it quoted, e.g. version: "0.2.0"'),
     ("work", WORK.replace("  publisher: FPRI\n", ""),
      "data/work.yml, line 2, field 'report.publisher': missing: "
-     "add it, e.g. publisher: Foreign Policy Research Institute"),
+     "add it, e.g. publisher: Institute of Valley Studies"),
     ("redirects", '- from: "introduction/"\n  to: "new-page/#p7"\n',
      "data/redirects.yml, line 1, redirect 'introduction/', field 'from': 'introduction/' is not a "
      'page URL and anchor as released: write a page URL and anchor as released, e.g. "introduction/#p7"'),

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from helpers import REPORT_PAGES, BuiltSite
+from helpers import REPORT_PAGES, WORK, BuiltSite
 
 SCHEMA = Path(__file__).parent / "conformance" / "tei" / "tei_all.rng"
-FILE = "downloads/yau-2020-quiet-rivalry.tei.xml"
+FILE = f"downloads/{WORK['edition']['file_name']}.tei.xml"
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 

@@ -15,14 +15,14 @@ functions of their input: two builds give the same bytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 
 import jinja2
 import markupsafe
 import rcssmin
 import rjsmin
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+
+from edition.errors import EditionError
 
 # the bundle's path in the site -> the config option listing its sources
 BUNDLES = {"stylesheets/edition.min.css": "extra_css", "javascripts/edition.min.js": "extra_javascript"}
@@ -32,37 +32,39 @@ LINE_BREAK_SPACE = re.compile(r"[ \t]*\n\s*")
 OWN_ASSETS = (("stylesheets/", ".css"), ("javascripts/", ".js"))
 
 
-def bundle_config(config: MkDocsConfig) -> dict[str, list[str]]:
-    """Lists each bundle instead of its sources in the config; returns the sources."""
-    sources = {}
-    for path, option in BUNDLES.items():
-        sources[path] = [str(entry) for entry in config[option]]
-        config[option] = [path] if sources[path] else []
-    return sources
+def bundle_config(lists: Mapping[str, list[str]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Each config option of `BUNDLES` (its list of sources) as the list of its bundle; and each
+    bundle's sources."""
+    sources = {path: [str(entry) for entry in lists[option]] for path, option in BUNDLES.items()}
+    options = {option: [path] if sources[path] else [] for path, option in BUNDLES.items()}
+    return options, sources
 
 
-def bundle_files(files: Files, config: MkDocsConfig, sources: dict[str, list[str]]) -> Files:
-    """The bundles in place of their sources, which the site no longer ships; the edition's
-    other style sheets and scripts minified."""
-    bundled = {name for names in sources.values() for name in names}
-    for file in list(files):
-        own = any(file.src_uri.startswith(folder) and file.src_uri.endswith(suffix) for folder, suffix in OWN_ASSETS)
-        if own and file.src_uri not in bundled:
-            files.remove(file)
-            files.append(File.generated(config, file.src_uri, content=minified(file.src_uri, file.content_string)))
-    for path, names in sources.items():
+def bundle_files(sources_of: dict[str, list[str]], src_uris: list[str],
+                 content: Callable[[str], str | None]) -> tuple[list[str], dict[str, str]]:
+    """The files the site no longer ships (each bundle's sources, the edition's other style
+    sheets and scripts), and what it ships instead (src_uri -> text): the bundles, and the
+    others minified. `content` gives a file's text (None if there is no such file)."""
+    bundled = {name for names in sources_of.values() for name in names}
+    removed, added = [], {}
+    for src_uri in src_uris:
+        own = any(src_uri.startswith(folder) and src_uri.endswith(suffix) for folder, suffix in OWN_ASSETS)
+        if own and src_uri not in bundled:
+            removed.append(src_uri)
+            added[src_uri] = minified(src_uri, content(src_uri) or "")
+    for path, names in sources_of.items():
         if not names:
             continue
         parts = []
         for name in names:
-            source = files.get_file_from_path(name)
-            if source is None:
-                raise PluginError(f"mkdocs.yml: {BUNDLES[path]} lists '{name}', which is not in docs/: "
-                                  "add the file or remove the entry")
-            files.remove(source)
-            parts.append(minified(path, source.content_string))
-        files.append(File.generated(config, path, content="\n".join(parts)))
-    return files
+            text = content(name)
+            if text is None:
+                raise EditionError(f"mkdocs.yml: {BUNDLES[path]} lists '{name}', which is not in docs/: "
+                                   "add the file or remove the entry")
+            removed.append(name)
+            parts.append(minified(path, text))
+        added[path] = "\n".join(parts)
+    return removed, added
 
 
 def add_filters(env: jinja2.Environment) -> None:

@@ -8,102 +8,88 @@ offer `pages(edition)` and `downloads(edition)` themselves.
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
-
-from edition import teachingviews
 from edition.citeproc.cache import Cache
+from edition.errors import EditionError
 from edition.exports import bib as bib_exports
 from edition.exports import tei, webanno
 from edition.model.edition import Edition, Mention, Rendered
-from edition.pages import bibliography, changelog, changes, cite, index, metadata, teaching
+from edition.pages import bibliography, changelog, changes, cite, index, metadata, teaching, teachingviews
+from edition.urls import relative
 
 DIALOG_DATA = cite.DIALOG_DATA
 
-
-@dataclass(frozen=True)
-class Project:
-    """What features need beside the model: where the project is, and its files."""
-    root: Path
-    config: MkDocsConfig
-    files: Files
-
-    def cache(self, edition: Edition) -> Cache:
-        return Cache(self.root, "citeproc", edition.settings)
-
-
 Generated = dict[str, "str | bytes"]
+
+
+# pandoc's results, in the cache the settings name (model/settings.py: cache, cache_dir).
+def citeproc_cache(edition: Edition) -> Cache:
+    return Cache(Path.cwd(), "citeproc", edition.settings or None)
 
 
 # Generated pages and downloads (on_files)
 
 
-def changes_pages(edition: Edition, project: Project) -> Generated:
+def changes_pages(edition: Edition) -> Generated:
     return {"changes.md": changes.changes_page(edition)}
 
 
-def bibliography_pages(edition: Edition, project: Project) -> Generated:
+def bibliography_pages(edition: Edition) -> Generated:
     if not edition.works:
         return {}
     items = [dict(work.csl) for work in edition.works.values()]
-    entries = bibliography.format_entries(items, project.cache(edition))
+    entries = bibliography.format_entries(items, citeproc_cache(edition))
     return {"bibliography.md": bibliography.bibliography_page(edition, entries), **bib_exports.downloads(edition)}
 
 
-def index_pages(edition: Edition, project: Project) -> Generated:
+def index_pages(edition: Edition) -> Generated:
     if not (edition.terms or edition.entities):
         return {}
-    views = teachingviews.views_page(edition, project.root / "data" / "land-110m.json")
     return {"glossary.md": index.glossary_page(edition), "entities.md": index.entities_page(edition),
-            teachingviews.PAGE: views}
+            teachingviews.PAGE: teachingviews.views_page(edition)}
 
 
-def teaching_pages(edition: Edition, project: Project) -> Generated:
+def teaching_pages(edition: Edition) -> Generated:
     if not edition.annotations:
         return {}
     return {"teaching.md": teaching.teaching_page(edition)}
 
 
-def citation_pages(edition: Edition, project: Project) -> Generated:
-    return {**cite.pages(edition), **cite.downloads(edition), **changelog.pages(edition),
+# The citations are formatted once (one pandoc run, or its cached result) for /cite/, the
+# Cite dialogs' data and the /p/N/ pages.
+def citation_pages(edition: Edition) -> Generated:
+    return {**cite.files(edition, citeproc_cache(edition)), **changelog.pages(edition),
             **metadata.downloads(edition)}
 
 
 # In the order the hook calls them; each reads only the model.
-GENERATORS: tuple[Callable[[Edition, Project], Generated], ...] = (
+GENERATORS: tuple[Callable[[Edition], Generated], ...] = (
     changes_pages, bibliography_pages, index_pages, teaching_pages, citation_pages,
 )
 
 
-# Generated pages completed once every page has rendered (on_env)
+# Generated pages completed once every page has rendered (on_env): each returns the pages it
+# changed (src_uri -> content), which the hook puts back into the rendered pages.
 
 
-def index_locators(edition: Edition, rendered: Rendered, project: Project) -> None:
+def index_locators(edition: Edition, rendered: Rendered) -> dict[str, str]:
+    filled: dict[str, str] = {}
     for name in ("glossary.md", "entities.md"):
-        file = project.files.get_file_from_path(name)
-        if file is None or file.page is None:
-            continue
-        page = file.page
-        link = functools.partial(locator_link, edition, page=page, files=project.files)
-        page.content = index.fill_locators(page.content or "", rendered.mentions, link)
+        if name in rendered.html:
+            link = locator_linker(edition, rendered, name)
+            filled[name] = index.fill_locators(rendered.html[name], rendered.mentions, link)
+    return filled
 
 
-def teaching_key_terms(edition: Edition, rendered: Rendered, project: Project) -> None:
-    file = project.files.get_file_from_path("teaching.md")
-    if file is not None and file.page is not None and (edition.terms or edition.entities):
-        file.page.content = teaching.fill_key_terms(file.page.content or "", edition, rendered.mentions,
-                                                    file.page, project.files)
+def teaching_key_terms(edition: Edition, rendered: Rendered) -> dict[str, str]:
+    if "teaching.md" not in rendered.html or not (edition.terms or edition.entities):
+        return {}
+    return {"teaching.md": teaching.fill_key_terms(rendered.html["teaching.md"], edition, rendered, "teaching.md")}
 
 
-FILLERS = (index_locators, teaching_key_terms)
+FILLERS: tuple[Callable[[Edition, Rendered], dict[str, str]], ...] = (index_locators, teaching_key_terms)
 
 
 # Files made from the rendered pages once they are written (on_post_build): the text as TEI,
@@ -122,11 +108,14 @@ def unmentioned(edition: Edition, rendered: Rendered) -> list[str]:
 # Helper functions
 
 
-def locator_link(edition: Edition, mention: Mention, page: Page, files: Files) -> str:
-    target = files.get_file_from_path(mention.part)
-    if target is None or (mention.anchor and edition.part_of(mention.anchor).src_uri != mention.part):
-        raise PluginError(f"{page.file.src_uri}: locator {mention.part}#{mention.anchor} does not resolve")
-    url = get_relative_url(target.url, page.url)
-    fragment = f"#{mention.anchor}" if mention.anchor else ""
-    title = index.locator_label(mention, target.page.title if target.page else mention.part)
-    return f'<a href="{url}{fragment}">{title}</a>'
+# A link to a mention, written on the page `page` (the glossary or the index of names).
+def locator_linker(edition: Edition, rendered: Rendered, page: str) -> Callable[[Mention], str]:
+    def link(mention: Mention) -> str:
+        target = rendered.urls.get(mention.part)
+        if target is None or (mention.anchor and edition.part_of(mention.anchor).src_uri != mention.part):
+            raise EditionError(f"{page}: locator {mention.part}#{mention.anchor} does not resolve")
+        url = relative(target, rendered.urls[page])
+        fragment = f"#{mention.anchor}" if mention.anchor else ""
+        title = index.locator_label(mention, rendered.titles.get(mention.part, mention.part))
+        return f'<a href="{url}{fragment}">{title}</a>'
+    return link

@@ -9,9 +9,9 @@ the build says so (a warning, fatal under --strict) so that the fix is looked at
 """
 from __future__ import annotations
 
-from mkdocs.plugins import get_plugin_logger
+from edition.log import logger
 
-log = get_plugin_logger("edition")
+log = logger()
 
 MATERIAL_VERSION = "9.8.2"  # the version this was checked against (tests/browser/test_overrides.py)
 TOGGLES = tuple(

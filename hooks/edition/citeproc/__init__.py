@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 import pypandoc
-from mkdocs.exceptions import PluginError
 
 from edition.citeproc.cache import Cache, key
+from edition.errors import EditionError
 
 SCRIPT = Path(__file__).parent / "lua" / "citeproc.lua"
 # The CSL styles the edition uses, vendored with their licence (vendor/README.md).
@@ -71,14 +71,14 @@ class Batch:
         output, errors = self.process.communicate(self.input)
         self.folder.cleanup()
         if self.process.returncode != 0:
-            raise PluginError(f"pandoc could not format the citations: {errors.strip()}")
+            raise EditionError(f"pandoc could not format the citations: {errors.strip()}")
         try:
             found = json.loads(output)
         except ValueError:
             found = None
         if not self._valid(found):
-            raise PluginError(f"pandoc's citeproc ({SCRIPT.name}) did not give {self.count} formatted "
-                              f"documents: {output[:200]!r}")
+            raise EditionError(f"pandoc's citeproc ({SCRIPT.name}) did not give {self.count} formatted "
+                               f"documents: {output[:200]!r}")
         if self.cache:
             self.cache.put(self.key, found)
         return found
@@ -91,15 +91,15 @@ class Batch:
 def style_path(style: str) -> str:
     path = STYLES / f"{style}.csl"
     if not path.is_file():
-        raise PluginError(f"CSL style '{style}' is not in {STYLES}: copy its .csl file there "
-                          "from the CSL styles repository and record it in vendor/README.md")
+        raise EditionError(f"CSL style '{style}' is not in {STYLES}: copy its .csl file there "
+                           "from the CSL styles repository and record it in vendor/README.md")
     return str(path)
 
 
 def batch_key(requests: list[Request], styles: list[str]) -> str:
     if not PANDOC.is_file():
-        raise PluginError(f"{PANDOC} is missing: install the pinned pypandoc_binary wheel "
-                          "(make installs it into .venv from uv.lock)")
+        raise EditionError(f"{PANDOC} is missing: install the pinned pypandoc_binary wheel "
+                           "(make installs it into .venv from uv.lock)")
     pandoc = PANDOC.stat()
     parts: list[str | bytes] = [f"{pandoc.st_size} {pandoc.st_mtime_ns}", SCRIPT.read_bytes()]
     for request, style in zip(requests, styles, strict=True):

@@ -8,9 +8,10 @@ independent readers, biber and citation-js).
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any
 
-from edition.exports import csl
+from edition import csl
 from edition.model.edition import Edition
 
 DOWNLOADS = {
@@ -18,9 +19,7 @@ DOWNLOADS = {
     "RIS": "bibliography/report.ris",
     "CSL-JSON": "bibliography/report.json",
 }
-HEADER = ("% Works cited in the footnotes of Niva Yau, \"Russia and China's Quiet Rivalry in\n"
-          "% Central Asia\" (FPRI, 2020), written from the annotated online edition's CSL data.\n"
-          "% biblatex fields; an undated work has date = {XXXX} (ISO 8601-2: year unspecified).\n")
+UNDATED = "% biblatex fields; an undated work has date = {XXXX} (ISO 8601-2: year unspecified).\n"
 
 
 def downloads(edition: Edition) -> dict[str, str | bytes]:
@@ -28,10 +27,21 @@ def downloads(edition: Edition) -> dict[str, str | bytes]:
     if not items:
         return {}
     return {
-        DOWNLOADS["BibTeX"]: HEADER + "".join("\n" + csl.biblatex(item) for item in items),
+        DOWNLOADS["BibTeX"]: header(edition) + "".join("\n" + csl.biblatex(item) for item in items),
         DOWNLOADS["RIS"]: "".join(csl.ris(item) for item in items),
         DOWNLOADS["CSL-JSON"]: to_csl_json(items),
     }
+
+
+# What the file holds, in BibTeX comments: the works of which report (data/work.yml), and how.
+def header(edition: Edition) -> str:
+    report = edition.report
+    if report is None:
+        return UNDATED
+    what = (f'Works cited in the footnotes of {report.author.name}, "{report.title}" '
+            f"({report.publisher_short}, {report.date[:4]}), written from the annotated online edition's CSL data.")
+    return "".join(f"{line}\n" for line in textwrap.wrap(what, 84, initial_indent="% ", subsequent_indent="% ",
+                                                          break_on_hyphens=False)) + UNDATED
 
 
 def to_csl_json(items: list[dict[str, Any]]) -> str:

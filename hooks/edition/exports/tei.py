@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
-from mkdocs.exceptions import PluginError
 
+from edition.errors import EditionError
 from edition.exports.teitext import XML_ID, NameFinder, PageText, sub, tei
 from edition.markup import plain_text, unmarked
 from edition.model.edition import Annotation, Edition, Entry, Rendered, Work
 from edition.model.names import Matcher
 
-FILE = "downloads/yau-2020-quiet-rivalry.tei.xml"
+SUFFIX = ".tei.xml"  # after the edition's file name (data/work.yml edition.file_name)
 # The TEI elements for each group of the index of names; glossary terms are <term>.
 NAME_TAGS = {"person": "persName", "organization": "orgName", "company": "orgName",
              "place": "placeName", "agreement": "name"}
@@ -26,9 +26,14 @@ NAME_TAGS = {"person": "persName", "organization": "orgName", "company": "orgNam
 def after_build(edition: Edition, rendered: Rendered, site_dir: Path) -> None:
     if edition.report is None or edition.edition is None:
         return  # a site without data/work.yml (the tests' tiny sites) has no edition to describe
-    path = site_dir / FILE
+    path = site_dir / file_path(edition)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(document(edition, rendered))
+
+
+def file_path(edition: Edition) -> str:
+    """The TEI file's site path: "downloads/<file_name>.tei.xml"."""
+    return edition.described[1].download(SUFFIX)
 
 
 def document(edition: Edition, rendered: Rendered) -> bytes:
@@ -158,8 +163,8 @@ def name_tag(entry: Entry) -> str:
     if entry.group is None:
         if entry.kind == "term":
             return "term"
-        raise PluginError(f"data/entities.yml: entity '{entry.id}' has no type: "
-                          f"give it one of {', '.join(NAME_TAGS)}")
+        raise EditionError(f"data/entities.yml: entity '{entry.id}' has no type: "
+                           f"give it one of {', '.join(NAME_TAGS)}")
     return NAME_TAGS[entry.group]
 
 

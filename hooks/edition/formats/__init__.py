@@ -1,3 +1,3 @@
 """The edition's offline formats: the PDFs (pdf.py, laid out by WeasyPrint with print.css and
-the fonts in fonts/) and the EPUB (epub.py, with epub.css), made from the pages' rendered
-content (offline.py) by one entry point (build.py)."""
+the fonts in fonts/) and the EPUB (epub.py, with epub.css), made from the model and the pages'
+rendered content (offline.py), as the copies of copies.py say, by one entry point (build.py)."""

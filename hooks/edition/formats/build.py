@@ -1,35 +1,33 @@
-"""The offline formats of one build: the entry point the formats hook calls.
+"""The offline formats of one build: the entry point the one hook calls at on_post_build.
 
-    report = build(pages, sections, meta, site_dir, cache_root)
+    report = write(edition, rendered, site_dir, kinds)
 
-`pages` are the rendered pages (SourcePage: address, title, content after every hook),
-`sections` the report's sections in reading order. Each file (four PDFs, one EPUB) is kept
-in the content-hash cache (edition/cache.py) under a key made of everything it depends on:
-the pages it prints, the edition's metadata, this package's code, stylesheets and fonts,
-and WeasyPrint's version. A build whose pages did not change copies the files from there
-and lays nothing out. What is missing is made at once: the PDFs laid out two at a time in
-worker processes (layout is CPU-bound Python; the machine is taken to have two cores)
-while this process writes the EPUB.
+Everything comes from the model (`Edition`: which parts, in which order, the metadata, the
+build's date, the file names) and from each page's rendered HTML, taken once by the hook
+(`Rendered`). Each file (formats/copies.py: four PDFs, one EPUB) is kept in the content-hash
+cache (citeproc/cache.py) under a key made of everything it depends on: the pages it
+prints, the edition's metadata, the copy's description, this package's code, stylesheets
+and fonts, and WeasyPrint's version. A build whose pages did not change copies the files
+from there and lays nothing out. What is missing is made at once: the PDFs laid out two at
+a time in worker processes (layout is CPU-bound Python; the machine is taken to have two
+cores) while this process writes the EPUB.
 """
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 from edition.citeproc.cache import Cache, key, write_atomically
-from edition.formats import offline
-from edition.formats.meta import Meta, output_names
-from edition.formats.offline import SourcePage
+from edition.errors import EditionError
+from edition.formats import copies, offline
+from edition.formats.copies import Copy
+from edition.formats.meta import Meta, edition_meta
+from edition.model.edition import Edition, Rendered
 
-KINDS = ("pdf", "epub")
-PDF_FILES = {"a4": ("a4", False), "letter": ("letter", False),
-             "a4-teacher": ("a4", True), "letter-teacher": ("letter", True)}
 PACKAGE = Path(__file__).parent       # its code, stylesheets and fonts are part of every key
 WORKERS = 2
 
@@ -54,77 +52,89 @@ class Report:
                 + (" (cached)" if item.cached else "") for item in self.files]
 
 
-def build(pages: list[SourcePage], sections: list[str], meta: Meta, site_dir: Path,
-          cache_root: Path, kinds: tuple[str, ...] = KINDS,
-          settings: Mapping[str, Any] | None = None) -> Report:
-    """Write the PDFs and/or the EPUB into site_dir/downloads/."""
+def write(edition: Edition, rendered: Rendered, site_dir: Path, kinds: tuple[str, ...]) -> Report:
+    """Write the PDFs and/or the EPUB (`kinds`) into site_dir/downloads/, or take them from the cache."""
+    try:
+        return build(edition, rendered, site_dir, copies.wanted(kinds))
+    except (ImportError, OSError) as error:
+        raise EditionError(f"offline formats: cannot make the PDF and EPUB ({error}); install "
+                           "the packages of uv.lock (make does) and the system libraries of "
+                           "scripts/system-deps.sh") from error
+
+
+def build(edition: Edition, rendered: Rendered, site_dir: Path, wanted: tuple[Copy, ...]) -> Report:
     start = time.perf_counter()
-    names = output_names()
-    wanted = [name for name in names if ("epub" if name == "epub" else "pdf") in kinds]
-    by_url = {page.url: page for page in pages}
-    cache = Cache(cache_root, "formats", settings)
-    digest = inputs_digest(by_url, sections, meta)
+    meta = edition_meta(edition)
+    parts = offline.parts(edition)
+    cache = Cache(Path.cwd(), "formats", edition.settings or None)
+    digest = inputs_digest(rendered, [part for _, part in parts], meta)
     report = Report()
     made: dict[str, tuple[bytes, int | None]] = {}
     missing = []
-    for name in wanted:
-        data, info = cache.get_bytes(key(digest, name)), cache.get(key(digest, name))
+    for copy in wanted:
+        entry = key(digest, repr(copy))
+        data, info = cache.get_bytes(entry), cache.get(entry)
         if data is not None and info is not None and len(data) == info.get("size"):
-            made[name] = (data, info.get("pages"))
+            made[copy.kind] = (data, info.get("pages"))
         else:
-            missing.append(name)
+            missing.append(copy)
     if missing:
-        fresh = make(missing, offline.parse_parts(by_url, sections), meta, report)
-        for name, (data, pages_count) in fresh.items():
-            made[name] = (data, pages_count)
+        fresh = make(missing, offline.parse_parts(edition, rendered), meta, report, edition)
+        for copy in missing:
+            made[copy.kind] = fresh[copy.kind]
             if not report.warnings:      # a file made with warnings is made again next time
-                cache.put_bytes(key(digest, name), data)
-                cache.put(key(digest, name), {"size": len(data), "pages": pages_count})
-    for name in wanted:
-        data, pages_count = made[name]
-        out = site_dir / names[name]
+                data, pages_count = fresh[copy.kind]
+                cache.put_bytes(key(digest, repr(copy)), data)
+                cache.put(key(digest, repr(copy)), {"size": len(data), "pages": pages_count})
+    for copy in wanted:
+        data, pages_count = made[copy.kind]
+        out = site_dir / copy.path(edition)
         out.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(out, data)
-        report.files.append(Written(out, len(data), pages_count, cached=name not in missing))
+        report.files.append(Written(out, len(data), pages_count, cached=copy not in missing))
     report.seconds = time.perf_counter() - start
     return report
 
 
-def make(missing: list[str], chapters: list[offline.Chapter], meta: Meta,
-         report: Report) -> dict[str, tuple[bytes, int | None]]:
+def make(missing: list[Copy], chapters: list[offline.Chapter], meta: Meta, report: Report,
+         edition: Edition) -> dict[str, tuple[bytes, int | None]]:
     """Lay out the missing PDFs in worker processes while this one writes the EPUB."""
     from edition.formats import epub, pdf
 
     made: dict[str, tuple[bytes, int | None]] = {}
-    documents: dict[bool, str] = {}
-    for name in missing:
-        if name in PDF_FILES and PDF_FILES[name][1] not in documents:
-            teacher = PDF_FILES[name][1]
-            documents[teacher] = pdf.pdf_document(
-                offline.copy_for(chapters, annotations=teacher), meta, teacher=teacher)
-    jobs = {name: pdf.Job(documents[PDF_FILES[name][1]], PDF_FILES[name][0], name)
-            for name in missing if name in PDF_FILES}
-    futures: dict[str, Future] = {}
+    documents: dict[tuple[bool, tuple[str, ...] | None], str] = {}   # one per teacher flag and parts
+    jobs = {}
+    for copy in missing:
+        if copy.format != "pdf":
+            continue
+        assert copy.size is not None
+        which = (copy.teacher, copy.parts)
+        if which not in documents:
+            documents[which] = pdf.pdf_document(
+                offline.copy_for(copy.select(chapters), annotations=copy.teacher), meta, teacher=copy.teacher)
+        jobs[copy.kind] = pdf.Job(documents[which], copy.size, copy.kind, meta.running_head)
     with ProcessPoolExecutor(max_workers=max(1, min(WORKERS, len(jobs)))) as pool:
-        futures = {name: pool.submit(pdf.render, job) for name, job in jobs.items()}
-        if "epub" in missing:
-            made["epub"] = (epub.epub_bytes(offline.copy_for(chapters, annotations=True), meta), None)
-        for name, future in futures.items():
+        futures: dict[str, Future] = {kind: pool.submit(pdf.render, job) for kind, job in jobs.items()}
+        for copy in missing:
+            if copy.format == "epub":
+                parts = offline.copy_for(copy.select(chapters), annotations=copy.teacher)
+                made[copy.kind] = (epub.epub_bytes(parts, meta), None)
+        paths = copies.paths(edition)
+        for kind, future in futures.items():
             data, pages_count, warnings = future.result()
-            made[name] = (data, pages_count)
-            report.warnings += [f"{output_names()[name]}: {message}" for message in warnings]
+            made[kind] = (data, pages_count)
+            report.warnings += [f"{paths[kind]}: {message}" for message in warnings]
     return made
 
 
 # Everything a file depends on, hashed: the pages it prints (the title page, the sections,
 # the apparatus), the metadata, the code, stylesheets and fonts of this package, WeasyPrint.
-def inputs_digest(pages: dict[str, SourcePage], sections: list[str], meta: Meta) -> str:
-    used = ["", *sections, *(f"{slug}/" for slug in offline.BACK_MATTER)]
-    parts: list[str | bytes] = [repr(meta), "\n".join(sections), version("weasyprint"), version("pydyf")]
-    for url in used:
-        page = pages.get(url)
-        parts += [url, page.title, page.content] if page else [url]
+def inputs_digest(rendered: Rendered, parts: list, meta: Meta) -> str:
+    items: list[str | bytes] = [repr(meta), version("weasyprint"), version("pydyf")]
+    for part in parts:
+        items += [part.src_uri, part.url, rendered.titles.get(part.src_uri, ""),
+                  rendered.html.get(part.src_uri, "")]
     for path in sorted(PACKAGE.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
-            parts += [path.relative_to(PACKAGE).as_posix(), hashlib.sha256(path.read_bytes()).digest()]
-    return key(*parts)
+            items += [path.relative_to(PACKAGE).as_posix(), hashlib.sha256(path.read_bytes()).digest()]
+    return key(*items)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from bs4 import Tag
 from lxml import etree
-from mkdocs.exceptions import PluginError
 
+from edition.errors import EditionError
 from edition.formats import offline, titlepage
 from edition.formats.epubmeta import package_metadata
 from edition.formats.meta import Meta
@@ -163,7 +163,7 @@ def href(target: Target, here: str) -> str:
 
 def chapter_xhtml(chapter: Chapter, meta: Meta) -> str:
     if chapter.role == "title":
-        body = (titlepage.cover(chapter, meta, COPY)
+        body = (titlepage.cover(meta, COPY)
                 + f'<section class="front">{titlepage.front_matter(chapter)}</section>')
         kind = "frontmatter"
     else:
@@ -252,4 +252,4 @@ def check_well_formed(name: str, text: str) -> None:
     try:
         etree.fromstring(text.encode("utf-8"))
     except etree.XMLSyntaxError as error:
-        raise PluginError(f"offline formats: EPUB file {name} is not well-formed XML: {error}") from error
+        raise EditionError(f"offline formats: EPUB file {name} is not well-formed XML: {error}") from error

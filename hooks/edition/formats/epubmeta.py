@@ -8,7 +8,6 @@ from __future__ import annotations
 import uuid
 from html import escape
 
-from edition.formats import meta as edition_meta
 from edition.formats.meta import Meta
 
 FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "index",
@@ -16,10 +15,10 @@ FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "index",
 SUMMARY = ("The text of the report with its headings, its paragraphs numbered as in the web "
            "edition and its notes as footnotes linked both ways; a table of contents, a "
            "bibliography, a glossary and an index of names whose entries link to the "
-           "paragraphs. Links are underlined. The report's two images were not received and "
-           "are described by their captions. The editors declare that it meets EPUB "
+           "paragraphs. Links are underlined.{figures} The editors declare that it meets EPUB "
            "Accessibility 1.1 at WCAG 2.2 Level AA, checked with DAISY Ace and EPUBCheck at "
            "every build; it has not been certified by an independent body.")
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 # EPUB Accessibility 1.1, 2.1: the conformance statement, and who makes it (the editors,
 # on the checks tests/test_formats.py runs: Ace 0 critical / 0 serious, EPUBCheck clean).
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
@@ -28,7 +27,18 @@ CERTIFIED_BY = "The edition's editors (self-declared)"
 
 def identifier(meta: Meta) -> str:
     # Stable across builds and hosts: the edition, not the file, is what it names.
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'urn:edition:{edition_meta.BASENAME}')}"
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'urn:edition:{meta.file_name}')}"
+
+
+# The report's figures (the model's): the images were not received; the edition gives their captions.
+def summary(meta: Meta) -> str:
+    if not meta.figures:
+        return SUMMARY.format(figures="")
+    count = NUMBERS[meta.figures] if meta.figures < len(NUMBERS) else str(meta.figures)
+    images = "image was" if meta.figures == 1 else "images were"
+    return SUMMARY.format(figures=f" The report's {count} {images} not received and "
+                                  f"{'is' if meta.figures == 1 else 'are'} described by "
+                                  f"{'its caption' if meta.figures == 1 else 'their captions'}.")
 
 
 def package_metadata(meta: Meta) -> str:
@@ -52,7 +62,7 @@ def package_metadata(meta: Meta) -> str:
         '<meta property="schema:accessModeSufficient">textual</meta>',
         *(f'<meta property="schema:accessibilityFeature">{feature}</meta>' for feature in FEATURES),
         '<meta property="schema:accessibilityHazard">none</meta>',
-        f'<meta property="schema:accessibilitySummary">{escape(SUMMARY)}</meta>',
+        f'<meta property="schema:accessibilitySummary">{escape(summary(meta))}</meta>',
         f'<meta property="dcterms:conformsTo" id="conformance">{CONFORMS_TO}</meta>',
         f'<meta property="a11y:certifiedBy" refines="#conformance">{escape(CERTIFIED_BY)}</meta>',
     ]

@@ -1,9 +1,11 @@
 """The edition's parts for its offline formats (PDF, EPUB), from the pages' rendered content.
 
-Both formats are made from each page's content as the build rendered it (`page.content`,
-after every hook), not from the Markdown and not from the files in site/, so they carry
-exactly what the web edition's articles show: printed footnote numbers, ¶ anchors, glossary
-term links, locators. This module picks the parts in reading order, parses each page once,
+Both formats are made from each page's content as the build rendered it (`Rendered.html`,
+taken once by the hook, the generated pages completed), not from the Markdown and not from
+the files in site/, so they carry exactly what the web edition's articles show: printed
+footnote numbers, ¶ anchors, glossary term links, locators. Which parts, in which order,
+comes from the model: the title page, the report's sections (`Edition.sections`, the nav's
+group that `report_group` names), then the apparatus. This module parses each part once,
 drops what only a browser needs (permalinks, hidden tooltips, buttons, scripts), and
 resolves every link: to another part of the offline file, or to the web edition.
 """
@@ -16,21 +18,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.exceptions import PluginError
-
+from edition.errors import EditionError
 from edition.model.anchors import Anchor
+from edition.model.edition import Edition, Part, Rendered
 
 # bs4 is imported where pages are read: it takes a tenth of a second, which a build without
 # the offline formats (mkdocs serve, EDITION_FORMATS=off) need not spend.
 if TYPE_CHECKING:
     from bs4 import Tag
 
-# The nav's section that holds the report, in reading order (see report_sections).
-REPORT_NAV_TITLE = "The report"
-# The apparatus after the text, as the issue lists it (plus the record of changes); the
-# teaching page only where the annotations are (teacher's copy, EPUB). Not the map and
-# timeline page: its map is an SVG styled for the screen.
-BACK_MATTER = ("teaching", "bibliography", "glossary", "entities", "changes", "about-this-edition")
+# The apparatus after the text, those of these pages the edition has (plus the record of
+# changes); the teaching page only where the annotations are (teacher's copy, EPUB). Not the
+# map and timeline page: its map is an SVG styled for the screen.
+BACK_MATTER = ("teaching.md", "bibliography.md", "glossary.md", "entities.md", "changes.md",
+               "about-this-edition.md")
 TEACHING = ("teaching",)
 
 # What only a browser needs, never printed: permalinks, hidden tooltips, edit buttons, the
@@ -44,15 +45,6 @@ DROP = (".headerlink", ".gloss-tips", ".gloss-popup", ".edition-downloads", ".md
 ANNOTATIONS = (".annotations", ".discussion-questions")
 
 
-@dataclass(frozen=True)
-class SourcePage:
-    """A page as the build rendered it: its address in the site ("" or "introduction/"),
-    its title, and its content (the article's HTML, after every hook)."""
-    url: str
-    title: str
-    content: str
-
-
 @dataclass
 class Chapter:
     slug: str              # "title" for the title page, else the page's folder
@@ -61,6 +53,7 @@ class Chapter:
     title: str
     article: Tag           # the page's content, cleaned, in an <article>; its h1 is the title
     renamed: dict[str, str] = field(default_factory=dict)   # id in the page -> id in the file
+    src_uri: str = ""      # its page's source: "introduction.md"
 
 
 # Links: a Target inside the offline file, or a URL of the web edition or elsewhere.
@@ -73,26 +66,22 @@ class Target:
 # The parts
 
 
-def report_sections(nav: list, url_of: Callable[[str], str | None]) -> list[str]:
-    """The report's sections in reading order, as their site paths, from the nav's
-    "The report" section (mkdocs.yml); url_of maps a Markdown file to its page's path."""
-    for item in nav or []:
-        if isinstance(item, dict) and REPORT_NAV_TITLE in item:
-            entries = item[REPORT_NAV_TITLE]
-            sources = [next(iter(entry.values())) if isinstance(entry, dict) else entry
-                       for entry in entries]
-            return [url_of(source) or source for source in sources]
-    raise PluginError(f"offline formats: mkdocs.yml's nav has no section '{REPORT_NAV_TITLE}': "
-                      "the PDF and EPUB print the pages listed there, in that order")
+def parts(edition: Edition) -> list[tuple[str, Part]]:
+    """(role, part) for every part the files print, in order: the title page ("title"), the
+    report's sections ("section"), the apparatus ("back")."""
+    check_sections(edition)
+    front = next((part for part in edition.parts if part.kind == "front"), None)
+    if front is None:
+        raise EditionError("offline formats: the edition has no title page: the PDF and EPUB open with "
+                           "it; give index.md `printed: true` in its front matter")
+    back = [edition.part(src) for src in BACK_MATTER]
+    return ([("title", front)] + [("section", part) for part in edition.sections]
+            + [("back", part) for part in back if part is not None])
 
 
-def parse_parts(pages: dict[str, SourcePage], sections: list[str]) -> list[Chapter]:
+def parse_parts(edition: Edition, rendered: Rendered) -> list[Chapter]:
     """The title page, the report's sections and the apparatus, each parsed once."""
-    check_sections(pages, sections)
-    parts = [("title", "", "title")]
-    parts += [(url.strip("/").rsplit("/", 1)[-1], url, "section") for url in sections]
-    parts += [(slug, f"{slug}/", "back") for slug in BACK_MATTER]
-    return [parse_chapter(pages, *part) for part in parts]
+    return [parse_chapter(rendered, role, part) for role, part in parts(edition)]
 
 
 def copy_for(chapters: list[Chapter], *, annotations: bool) -> list[Chapter]:
@@ -110,24 +99,27 @@ def copy_for(chapters: list[Chapter], *, annotations: bool) -> list[Chapter]:
         article = holder.article
         assert article is not None          # the copy of an <article>
         clean(article, annotations=annotations)
-        copies.append(Chapter(chapter.slug, chapter.path, chapter.role, heading_text(article), article))
+        copies.append(Chapter(chapter.slug, chapter.path, chapter.role, heading_text(article), article,
+                              src_uri=chapter.src_uri))
     return copies
 
 
-def parse_chapter(pages: dict[str, SourcePage], slug: str, path: str, role: str) -> Chapter:
+def parse_chapter(rendered: Rendered, role: str, part: Part) -> Chapter:
     from bs4 import BeautifulSoup
 
-    page = pages.get(path)
-    if page is None:
-        raise PluginError(f"offline formats: the page {path or 'index'} is missing: the PDF and "
-                          "EPUB print it; add it to the site, or update edition/formats/offline.py")
-    article = BeautifulSoup(f"<article>{page.content}</article>", "html.parser").article
+    content = rendered.html.get(part.src_uri)
+    if content is None:
+        raise EditionError(f"offline formats: the page {part.src_uri} was not rendered: the PDF and "
+                           "EPUB print it; add it to the site")
+    article = BeautifulSoup(f"<article>{content}</article>", "html.parser").article
     assert article is not None         # the parser keeps the <article> it was given
     if article.h1 is None:
         heading = article.new_tag("h1")
-        heading.string = page.title     # Material prints the title when the page has no h1
+        heading.string = rendered.titles.get(part.src_uri) or part.title  # as the site titles it
         article.insert(0, heading)
-    return Chapter(slug, path, role, heading_text(article), article)
+    slug = "title" if role == "title" else part.url.strip("/").rsplit("/", 1)[-1]
+    path = "" if part.url == "./" else part.url     # the title page's address, as links resolve it
+    return Chapter(slug, path, role, heading_text(article), article, src_uri=part.src_uri)
 
 
 def heading_text(article: Tag) -> str:
@@ -135,14 +127,17 @@ def heading_text(article: Tag) -> str:
     return heading.get_text(" ", strip=True) if heading is not None else ""
 
 
-# Every page with numbered paragraphs is a section of the report, and only those.
-def check_sections(pages: dict[str, SourcePage], sections: list[str]) -> None:
-    numbered = {url for url, page in pages.items() if '<p class="para" id="p' in page.content}
-    if numbered != set(sections):
-        raise PluginError(
-            "offline formats: the pages with numbered paragraphs are "
-            f"{sorted(numbered)}, but the nav's '{REPORT_NAV_TITLE}' lists {sorted(sections)}: "
-            "list every section of the report there, and only those, so the PDF and EPUB hold them"
+# Every page with numbered paragraphs is a section of the report, and only those (the model
+# knows each part's paragraphs from its source).
+def check_sections(edition: Edition) -> None:
+    numbered = sorted(part.src_uri for part in edition.parts if part.paragraphs)
+    sections = sorted(part.src_uri for part in edition.sections)
+    if numbered != sections:
+        group = edition.settings.get("report_group", "The report")
+        raise EditionError(
+            f"offline formats: the pages with numbered paragraphs are {numbered}, but the nav's "
+            f"'{group}' lists {sections}: list every section of the report there, and only "
+            "those, so the PDF and EPUB hold them"
         )
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import Tag
-from mkdocs.exceptions import PluginError
 
+from edition.errors import EditionError
 from edition.formats import offline, titlepage
 from edition.formats.meta import Meta
 from edition.formats.offline import Chapter, Target
@@ -34,6 +34,7 @@ class Job:
     html: str
     size: str                   # "a4" or "letter"
     name: str                   # the file's kind ("a4-teacher"): its PDF identifier
+    running_head: str = ""      # the head of every page but the cover's (Meta.running_head)
 
 
 # The PDFs
@@ -53,7 +54,7 @@ def render(job: Job) -> tuple[bytes, int, list[str]]:
     # package (print.css names them); a file that cannot be read stops the build.
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     with captured_warnings() as warnings:
-        size = CSS(string=f"@page {{ size: {SIZES[job.size]}; }}")
+        size = CSS(string=page_css(job))
         fonts = FontConfiguration()      # holds print.css's @font-face fonts
         layout = CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts)
         html_doc = HTML(string=job.html, base_url=STYLESHEET.parent.as_uri() + "/", url_fetcher=fetcher)
@@ -64,6 +65,13 @@ def render(job: Job) -> tuple[bytes, int, list[str]]:
         data = document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True,
                                   pdf_identifier=job.name.encode(), finisher=patches.finish)
     return data, len(document.pages), warnings
+
+
+# What print.css cannot know: the page size, and the running head (the report's author and
+# title, from the model), as a CSS string.
+def page_css(job: Job) -> str:
+    head = job.running_head.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'@page {{ size: {SIZES[job.size]}; @top-left {{ content: "{head}"; }} }}'
 
 
 # WeasyPrint's warnings (a CSS rule it ignores, a file it cannot read) are returned to the
@@ -101,7 +109,7 @@ def pdf_document(chapters: list[Chapter], meta: Meta, *, teacher: bool) -> str:
     link_everything(chapters, meta.site_url)
     title, rest = chapters[0], chapters[1:]
     note = titlepage.TEACHERS_COPY if teacher else titlepage.READERS_COPY
-    body = [titlepage.cover(title, meta, note), f'<section class="front">{titlepage.front_matter(title)}</section>',
+    body = [titlepage.cover(meta, note), f'<section class="front">{titlepage.front_matter(title)}</section>',
             contents(rest)]
     body += [chapter_html(chapter) for chapter in rest]
     return page(meta, teacher, "\n".join(body))
@@ -113,8 +121,7 @@ def page(meta: Meta, teacher: bool, body: str) -> str:
     fields = {
         "author": meta.author,
         "description": f"{meta.description} Edition {meta.version}, {copy}.",
-        "keywords": "Central Asia, Russia, China, Belt and Road Initiative, Eurasian Economic "
-                    "Union, Shanghai Cooperation Organization",
+        "keywords": ", ".join(meta.keywords),
         "generator": "MkDocs and WeasyPrint (the edition's build)",
         "dcterms.created": when,
         "dcterms.modified": when,
@@ -155,7 +162,7 @@ def float_footnotes(chapter: Chapter) -> None:
             number = str(item.get("value") or str(item["id"]).split(":", 1)[1])
             call = article.find(id=f"fnref:{number}")
             if call is None:
-                raise PluginError(f"offline formats: {chapter.path}: note {number} is never called")
+                raise EditionError(f"offline formats: {chapter.path}: note {number} is never called")
             call.insert_after(note_float(article, item, number))
         notes.decompose()
 

@@ -1,10 +1,9 @@
-"""The title page of the offline files (PDF and EPUB): the cover, made from what the report's
-title page prints and which edition and copy this is, then the rest of the web title page."""
+"""The title page of the offline files (PDF and EPUB): the cover, made from the model (the
+report's series, title, author and date, which edition and copy this is), then the rest of the
+web title page."""
 from __future__ import annotations
 
 from html import escape
-
-from bs4 import Tag
 
 from edition.formats.meta import Meta
 from edition.formats.offline import Chapter
@@ -15,22 +14,21 @@ TEACHERS_COPY = ("Teacher's copy: with the editors' annotations (A1, A2, …) af
                  "paragraphs, the discussion questions and the teaching notes")
 
 
-# The cover: what the report's title page prints, and which edition and copy this is.
-def cover(chapter: Chapter, meta: Meta, copy: str) -> str:
-    printed = {name: text_of(chapter.article, f".title-page__{name}")
-               for name in ("author", "series", "date")}
-    url = escape(meta.site_url)
+# The cover: the report's series, title, author and date (set in capitals by the style sheets,
+# as a title page prints them), and which edition and copy this is.
+def cover(meta: Meta, copy: str) -> str:
+    url, (number, path) = escape(meta.site_url), meta.example
     return f"""<section class="cover" id="chapter-title">
-<p class="cover__series">{escape(printed["series"] or meta.publisher)}</p>
+<p class="cover__series">{escape(meta.series)}</p>
 <h1 class="cover__title" id="title">{escape(meta.title)}</h1>
-<p class="cover__author">{escape(printed["author"] or meta.author)}</p>
-<p class="cover__date">{escape(printed["date"] or meta.published)}</p>
+<p class="cover__author">{escape(meta.author)}</p>
+<p class="cover__date">{escape(meta.date)}</p>
 <div class="cover__edition">
 <p class="cover__kind">Annotated edition · version {escape(meta.version)}</p>
 <p class="cover__copy">{escape(copy)}</p>
 {web_edition(meta)}
 <p>Cite a passage by its ¶ number, printed in the margin, and its section's address:
-¶ 3 is <span class="cover__url">{url}introduction/#p3</span></p>
+¶ {number} is <span class="cover__url">{url}{escape(path)}</span></p>
 </div>
 </section>"""
 
@@ -57,8 +55,3 @@ def front_matter(chapter: Chapter) -> str:
         heading.decompose()
         heading = following if following is not None and following.name != "h2" else None
     return "".join(str(child) for child in article.contents)
-
-
-def text_of(article: Tag, selector: str) -> str:
-    found = article.select_one(selector)
-    return " ".join(found.get_text(" ").split()) if found else ""

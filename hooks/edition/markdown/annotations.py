@@ -75,7 +75,7 @@ def note_html(note: Annotation, page: str, edition: Edition) -> str:
     ])
 
 
-# "Yau 2019", "Shanghai Cooperation Organization 2019b": how an annotation names a work.
+# "Okafor 2019", "World Bank 2019b": how an annotation names a work.
 def work_label(edition: Edition, key: str) -> str:
     item = edition.works[key].csl
     author = (item.get("author") or [{}])[0]

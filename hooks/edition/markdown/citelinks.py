@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.exceptions import PluginError
 
+from edition.errors import EditionError
 from edition.markdown.context import Current
 from edition.markup import link_from
 
@@ -30,6 +30,6 @@ class CiteLinks(Treeprocessor):
             key = href[1:]
             if page is None or edition is None or key not in edition.works:
                 where = page.src_uri if page else "this page"
-                raise PluginError(f"{where}: citation '@{key}' is not in bib/: correct the key")
+                raise EditionError(f"{where}: citation '@{key}' is not in bib/: correct the key")
             link.set("href", link_from(page.src_uri, "bibliography.md", key))
             link.set("class", (link.get("class", "") + " cite-work").strip())

@@ -19,8 +19,8 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.exceptions import PluginError
 
+from edition.errors import EditionError
 from edition.markdown.context import Current
 from edition.model.edition import Annotation
 
@@ -99,20 +99,20 @@ def find_phrase(note: Annotation, text: str) -> int:
         return text.index(phrase)
     where = f"{SHOWN}: annotation '{note.id}'"
     if count > 1:
-        raise PluginError(f"{where}: phrase '{phrase}' occurs {count} times in {note.paragraph}: make it longer")
+        raise EditionError(f"{where}: phrase '{phrase}' occurs {count} times in {note.paragraph}: make it longer")
     tokens, size = text.split(), len(phrase.split())
     windows = [" ".join(tokens[i:i + size]) for i in range(max(1, len(tokens) - size + 1))]
     closest = max(windows, key=lambda w: difflib.SequenceMatcher(None, w, phrase).ratio())
-    raise PluginError(f"{where}: phrase '{phrase}' is no longer in {note.paragraph}; the closest words "
-                      f"there now read '{closest}': update the phrase or the annotation")
+    raise EditionError(f"{where}: phrase '{phrase}' is no longer in {note.paragraph}; the closest words "
+                       f"there now read '{closest}': update the phrase or the annotation")
 
 
 def check_overlaps(spans: list[tuple[int, int, Annotation]]) -> None:
     spans.sort(key=lambda span: (span[2].paragraph, span[0]))
     for (_, end, first), (start, _, second) in itertools.pairwise(spans):
         if first.paragraph == second.paragraph and start < end:
-            raise PluginError(f"{SHOWN}: the phrases of annotations '{first.id}' and '{second.id}' "
-                              f"overlap in {first.paragraph}: choose phrases that do not")
+            raise EditionError(f"{SHOWN}: the phrases of annotations '{first.id}' and '{second.id}' "
+                               f"overlap in {first.paragraph}: choose phrases that do not")
 
 
 # Wrap the characters start..end of the paragraph's words in <mark>, one per run of text.

@@ -11,8 +11,8 @@ import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
-from mkdocs.exceptions import PluginError
 
+from edition.errors import EditionError
 from edition.markdown.context import Current
 from edition.markup import link_from
 from edition.model.anchors import Anchor
@@ -37,14 +37,14 @@ class ParagraphAnchors(Treeprocessor):
             element_id = paragraph.get("id")
             if element_id is None:
                 if page.in_report:
-                    raise PluginError(
+                    raise EditionError(
                         f"{page.src_uri}: paragraph without an id ({excerpt(paragraph)!r}): "
                         "end it with a line '{#pN}', N the next unused paragraph number"
                     )
                 continue
             if not Anchor.is_valid(element_id, ("p",)):
                 if page.in_report:
-                    raise PluginError(
+                    raise EditionError(
                         f"{page.src_uri}: paragraph id '{element_id}' is not of the form pN "
                         "(p followed by a number without leading zeros, e.g. p12)"
                     )

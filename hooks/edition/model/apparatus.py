@@ -7,13 +7,13 @@ term) are checked here, every one, into the same `Problems`, at their line.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
-
+from edition.errors import EditionError
+from edition.log import logger
 from edition.model import annotations as annotation_data
 from edition.model import entries as entry_data
 from edition.model import events as event_data
@@ -24,7 +24,7 @@ from edition.model.edition import Annotation, Emendation, Entry, Event, ReadingS
 from edition.model.schema import DataFile, Problems
 from edition.model.text import Text
 
-log = get_plugin_logger("edition")
+log = logger()
 
 ANNOTATIONS, EMENDATIONS, REPAIRS = "data/annotations.yml", "data/emendations.yml", "data/repairs.yml"
 GLOSSARY, ENTITIES, TIMELINE, CHANGELOG = ("data/glossary.yml", "data/entities.yml",
@@ -45,15 +45,16 @@ class Apparatus:
     releases: tuple[Release, ...] = ()
     reading_path: tuple[ReadingStep, ...] = ()
     annotation_rows: dict[str, int] = field(default_factory=dict)  # id -> its index in the file
+    geography: dict[str, Any] = field(default_factory=dict)  # file name -> its data
 
 
 def read(root: Path, text: Text, problems: Problems) -> Apparatus:
     found = Apparatus()
     for collector in (read_entries, read_annotations, read_works, read_events, read_changes, read_releases,
-                      read_reading_path):
+                      read_reading_path, read_geography):
         try:
             collector(root, text, found, problems)
-        except PluginError as error:
+        except EditionError as error:
             caught(problems, error)
     return found
 
@@ -68,8 +69,8 @@ def load(root: Path, shown: str, schema_name: str, problems: Problems) -> Any:
     return data if len(problems) == before else None
 
 
-# A loader's PluginError ("file: what: fix") as one of the problems.
-def caught(problems: Problems, error: PluginError) -> None:
+# A loader's EditionError ("file: what: fix") as one of the problems.
+def caught(problems: Problems, error: EditionError) -> None:
     file, _, rest = str(error).strip().partition(": ")
     what, _, fix = rest.rpartition(": ")
     problems.add(file, None, None, None, what or rest, fix if what else "")
@@ -206,6 +207,23 @@ def read_reading_path(root: Path, text: Text, found: Apparatus, problems: Proble
                              ("reading_path", index, "page"), f"'{step['page']}' is not a section of the report",
                              f"use one of {', '.join(sections)}")
     found.reading_path = tuple(ReadingStep(step["page"], step["focus"], step.get("time")) for step in steps)
+
+
+# The coastlines and borders the map page draws (vendored Natural Earth data, written by
+# scripts/make_land_data.py), as read: pages/teachingviews.py and placemap/ make shapes of them.
+GEOGRAPHY = ("data/land-110m.json", "data/countries.json")
+
+
+def read_geography(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
+    for shown in GEOGRAPHY:
+        path = root / shown
+        if not path.exists():
+            continue
+        try:
+            found.geography[path.name] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            problems.add(shown, None, None, None, f"cannot be read ({error})",
+                         "regenerate it with scripts/make_land_data.py")
 
 
 def release_data(release: dict[str, Any]) -> Any:

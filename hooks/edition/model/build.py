@@ -3,38 +3,36 @@
 Small collectors, in the Sphinx way: `text` reads the parts (reading order from the nav,
 nowhere else) and what each page's source holds; `apparatus` reads data/ and bib/ and
 checks every reference between them. Every problem is collected in one `Problems` and the
-build stops after reporting all of them.
+build stops after reporting all of them. What the site generator knows (the nav, the pages,
+the address) comes in a `Site` (model/site.py), which the one hook fills from MkDocs.
 """
 from __future__ import annotations
 
-from pathlib import Path
+import re
+import unicodedata
 from types import MappingProxyType
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
-
-from edition.model import apparatus, text
+from edition.log import logger
+from edition.model import apparatus, dates, text
 from edition.model.edition import Edition, EditionInfo, Person, Report
 from edition.model.schema import Problems
+from edition.model.site import Site
 
-log = get_plugin_logger("edition")
+log = logger()
 
 WORK = "data/work.yml"
 
 
-def build(config: MkDocsConfig, files: Files, settings: dict[str, Any] | None = None,
-          problems: Problems | None = None) -> Edition:
-    """The edition as the sources say; PluginError (after logging every problem) if they disagree."""
+def build(site: Site, settings: dict[str, Any] | None = None, problems: Problems | None = None) -> Edition:
+    """The edition as the sources say; EditionError (after logging every problem) if they disagree."""
     problems = problems if problems is not None else Problems()
-    root = Path(config.config_file_path).parent
     report_group = (settings or {}).get("report_group", text.REPORT_GROUP)
-    sources = text.read_sources(files, problems)
-    parts = text.parts(config, files, sources, report_group)
+    sources = text.read_sources(site, problems)
+    parts = text.parts(site, sources, report_group)
     found = text.collect(parts, sources, problems)
-    report, info = read_work(root, config.site_url, problems)
-    data = apparatus.read(root, found, problems)
+    report, info = read_work(site, problems)
+    data = apparatus.read(site.root, found, problems)
     problems.report(log)
     return Edition(
         report=report, edition=info, parts=found.parts,
@@ -44,25 +42,39 @@ def build(config: MkDocsConfig, files: Files, settings: dict[str, Any] | None = 
         annotations=data.annotations, events=data.events, emendations=data.emendations,
         repairs=data.repairs, releases=data.releases, settings=MappingProxyType(dict(settings or {})),
         aliases=MappingProxyType(data.aliases), reading_path=data.reading_path,
+        geography=MappingProxyType(data.geography),
     )
 
 
 # data/work.yml: the report and this edition (absent from the tests' tiny sites).
-def read_work(root: Path, site_url: str | None, problems: Problems) -> tuple[Report | None, EditionInfo | None]:
-    data = apparatus.load(root, WORK, "work", problems)
+def read_work(site: Site, problems: Problems) -> tuple[Report | None, EditionInfo | None]:
+    data = apparatus.load(site.root, WORK, "work", problems)
     if data is None:
         return None, None
-    if not site_url:
+    if not site.url:
         problems.add("mkdocs.yml", None, None, "site_url", "is not set",
                      "set it: the edition's citations need its address")
         return None, None
     report, edition = data["report"], data["edition"]
     author = Person(family=report["author"]["family"], given=report["author"]["given"])
+    date, released = str(report["date"]), str(edition["released"])
     return (
         Report(title=report["title"], title_sentence_case=report["title_sentence_case"], author=author,
-               publisher=report["publisher"], place=report["place"], date=str(report["date"]),
-               series=report.get("series"), language=report["language"], copyright=report["copyright"]),
-        EditionInfo(title=edition["title"], version=str(edition["version"]), released=str(edition["released"]),
+               publisher=report["publisher"], place=report["place"], date=date,
+               series=report.get("series"), language=report["language"], copyright=report["copyright"],
+               id=report.get("id") or ascii_name(author.family, "") + date[:4],
+               publisher_short=report.get("publisher_short") or report["publisher"],
+               keywords=tuple(report.get("keywords") or ())),
+        EditionInfo(title=edition["title"], version=str(edition["version"]), released=released,
                     editors=edition["editors"], medium=edition["medium"], description=edition["description"],
-                    url=site_url if site_url.endswith("/") else site_url + "/"),
+                    url=site.url if site.url.endswith("/") else site.url + "/",
+                    file_name=edition.get("file_name") or f"{ascii_name(author.family, '-')}-{date[:4]}",
+                    site_description=" ".join(site.description.split()),
+                    built=dates.build_time(site.root, released)),
     )
+
+
+# "Ó Súilleabháin" -> "o-suilleabhain" (joined by `joiner`): a name as a key or a file name.
+def ascii_name(name: str, joiner: str) -> str:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return joiner.join(re.findall(r"[a-z0-9]+", plain))

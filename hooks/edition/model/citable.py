@@ -3,13 +3,13 @@
 Three kinds of page (docs/about-this-edition.md, "What each page describes"):
 - `report`: the title page and every page of the report's text (front, section, back). Each
   describes ONE item, the same everywhere: the report as read in this edition, a report by
-  Niva Yau (FPRI, September 2020) whose type says "Annotated online edition, version X.Y.Z",
+  its author (data/work.yml) whose type says "Annotated online edition, version X.Y.Z",
   at the page's address in this release, with the PDF. It is /cite/'s recommended citation;
   a paragraph (#p12, /p/12/) is that item with the paragraph's address.
 - `edition`: About this edition and /cite/: the edition itself, its editors, release,
-  version and licence, based on the FPRI report.
+  version and licence, based on the report.
 - `editors`: every other page (glossary, index of names, map, bibliography, changes, ...):
-  a web page by the edition's editors, part of the edition; never the report, never by Yau.
+  a web page by the edition's editors, part of the edition; never the report, never by its author.
 """
 from __future__ import annotations
 
@@ -24,12 +24,11 @@ PageKind = Literal["report", "edition", "editors"]
 
 # The pages that describe the edition itself.
 EDITION_PAGES = ("about-this-edition.md", "cite.md")
-# The reader's PDF (A4) every report page attaches: the formats feature writes it under this
-# name (formats' BASENAME + "-a4.pdf"; tests/test_metadata.py checks that the two agree).
-PDF_PATH = "downloads/yau-2020-quiet-rivalry-a4.pdf"
+# The reader's PDF (A4) every report page attaches, after the edition's file name: the formats
+# feature writes it under this name (formats/copies.py names its reader's A4 copy by it).
+READERS_PDF = "-a4.pdf"
 # The title card every page shows as its image (pages/metadata.py draws it at build time).
 CARD_PATH = "assets/edition-card.png"
-REPORT_ID = "yau2020rivalry"
 
 
 def loopback(url: str) -> bool:
@@ -41,6 +40,12 @@ def loopback(url: str) -> bool:
 def pdf_made(edition: Edition) -> bool:
     """Whether this build writes the PDF (extra.edition.formats; never under `mkdocs serve`)."""
     return "formats" in edition.settings and "pdf" in format_kinds(edition.settings)
+
+
+def pdf_path(edition: Edition) -> str:
+    """The reader's PDF (A4): "downloads/<file_name>-a4.pdf"."""
+    assert edition.edition is not None
+    return edition.edition.download(READERS_PDF)
 
 
 def page_kind(part: Part) -> PageKind:
@@ -69,11 +74,11 @@ def year_month(date: str) -> list[int]:
 
 
 def report_item(edition: Edition) -> dict[str, Any]:
-    """The report as FPRI published it in September 2020."""
+    """The report as its publisher published it."""
     report = edition.report
     assert report is not None
     item: dict[str, Any] = {
-        "id": REPORT_ID,
+        "id": report.id,
         "type": "report",
         "author": [{"family": report.author.family, "given": report.author.given}],
         "title": report.title_sentence_case,
@@ -93,7 +98,7 @@ def edition_item(edition: Edition, url: str | None = None) -> dict[str, Any]:
     The edition statement is the report's `genre` (Zotero's report type, RIS M3, biblatex
     `type`), so every reader keeps it; the URL is this release's."""
     item = report_item(edition)
-    item.update({"id": f"{REPORT_ID}-edition", "genre": edition_statement(edition),
+    item.update({"id": f"{item['id']}-edition", "genre": edition_statement(edition),
                  "URL": url or address(edition)})
     return item
 
@@ -101,7 +106,8 @@ def edition_item(edition: Edition, url: str | None = None) -> dict[str, Any]:
 def paragraph_item(edition: Edition, anchor: Anchor) -> dict[str, Any]:
     part = edition.part_of(anchor)
     item = edition_item(edition, f"{address(edition, part.url)}#{anchor.id}")
-    item["id"] = f"{REPORT_ID}-{anchor.id}"
+    assert edition.report is not None
+    item["id"] = f"{edition.report.id}-{anchor.id}"
     return item
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.exceptions import PluginError
+
+from edition.errors import EditionError
 
 # libyaml's parser, when PyYAML was built with it (the wheels are), is ten times faster than
 # the pure-Python one: with the annotations and index data it saves most of a second a build.
@@ -24,12 +25,12 @@ def read_yaml(path: Path, shown: Path | str) -> Any:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark else ""
-        raise PluginError(f"{shown}{where}: not valid YAML: {getattr(error, 'problem', None) or error}") from error
+        raise EditionError(f"{shown}{where}: not valid YAML: {getattr(error, 'problem', None) or error}") from error
 
 
 def read_list(path: Path, shown: Path | str, what: str = "entries") -> list[dict[str, Any]]:
     """A file that holds a list of mappings ('- key: ...'); an empty file is an empty list."""
     data = read_yaml(path, shown) or []
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise PluginError(f"{shown}: expected a list of {what}, each a mapping ('- key: ...')")
+        raise EditionError(f"{shown}: expected a list of {what}, each a mapping ('- key: ...')")
     return data

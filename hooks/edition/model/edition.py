@@ -9,12 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Literal
 
-from mkdocs.exceptions import PluginError
-
+from edition.errors import EditionError
 from edition.model.anchors import Anchor
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+# "2020-09" -> "September 2020"; "2020" -> "2020"; "2020-09-03" -> "3 September 2020".
+def spoken_date(iso: str) -> str:
+    parts = iso.split("-")
+    words = [str(int(parts[2]))] if len(parts) > 2 else []
+    words += [MONTHS[int(parts[1]) - 1]] if len(parts) > 1 else []
+    return " ".join([*words, parts[0]])
 
 
 # A read-only empty mapping, for defaults.
@@ -41,7 +52,7 @@ class Person:
 
 @dataclass(frozen=True)
 class Report:
-    """The work as FPRI published it in September 2020."""
+    """The work as its publisher published it."""
     title: str
     title_sentence_case: str
     author: Person
@@ -51,6 +62,14 @@ class Report:
     series: str | None
     language: str  # BCP 47: "en"
     copyright: str
+    id: str  # its key in citations (CSL id, BibTeX key): data/work.yml, else family name + year
+    publisher_short: str  # the publisher as the edition's prose names it (an acronym), else its name
+    keywords: tuple[str, ...] = ()  # its subjects, for the files' metadata
+
+    @property
+    def published(self) -> str:
+        """The date as a reader says it: "September 2020" (or "2020", or "3 September 2020")."""
+        return spoken_date(self.date)
 
 
 @dataclass(frozen=True)
@@ -63,6 +82,13 @@ class EditionInfo:
     medium: str  # "Annotated online edition"
     description: str
     url: str  # the edition's address (site_url), ending in "/"
+    file_name: str  # the downloads' name: "<file_name>.epub", "<file_name>-a4.pdf", ...
+    site_description: str  # mkdocs.yml's site_description, on one line
+    built: datetime  # the build's date (model/dates.py): the one date the PDFs and EPUB carry
+
+    def download(self, suffix: str) -> str:
+        """A download's site path, named after the edition: "downloads/<file_name><suffix>"."""
+        return f"downloads/{self.file_name}{suffix}"
 
 
 # The text: parts in reading order, paragraphs, notes, figures
@@ -253,6 +279,8 @@ class Edition:
     settings: Mapping[str, Any] = field(default_factory=empty)  # extra.edition in mkdocs.yml, after the environment
     aliases: Mapping[str, Entry] = field(default_factory=empty)  # every alias -> the one entry it names
     reading_path: tuple[ReadingStep, ...] = ()
+    # The outlines the maps are drawn on (data/land-110m.json, data/countries.json), as read, by file name.
+    geography: Mapping[str, Any] = field(default_factory=empty)
 
     @property
     def sections(self) -> tuple[Part, ...]:
@@ -275,8 +303,8 @@ class Edition:
         """The report and this edition, for the features that describe them (TEI header, Web
         Annotations); a site without them (the tests' tiny sites) must not ask."""
         if self.report is None or self.edition is None:
-            raise PluginError("data/work.yml (the report and this edition) is missing or site_url is not "
-                              "set in mkdocs.yml: add them, the TEI and Web Annotation exports describe both")
+            raise EditionError("data/work.yml (the report and this edition) is missing or site_url is not "
+                               "set in mkdocs.yml: add them, the TEI and Web Annotation exports describe both")
         return self.report, self.edition
 
     def annotations_on(self, src_uri: str) -> tuple[Annotation, ...]:
@@ -294,5 +322,9 @@ class Mention:
 
 @dataclass
 class Rendered:
+    """Each page as rendered, taken once (on_page_content; the generated pages completed
+    once all are rendered), and what rendering learnt: every output reads it from here."""
     mentions: dict[str, set[Mention]] = field(default_factory=dict)  # entry id -> mentions
     html: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's content
+    urls: dict[str, str] = field(default_factory=dict)  # src_uri -> its site path ("introduction/", "./")
+    titles: dict[str, str] = field(default_factory=dict)  # src_uri -> its title, as the site shows it

@@ -10,10 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from edition.model.anchors import Anchor
-from edition.model.edition import Event
+from edition.model.edition import MONTHS, Event
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+__all__ = ["MONTHS", "event"]
 
 
 # An entry of the file (checked by its schema) as the model holds it: its text on one line.

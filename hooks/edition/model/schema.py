@@ -23,8 +23,8 @@ from typing import Any, Protocol
 
 import yaml
 from jsonschema import Draft202012Validator
-from mkdocs.exceptions import PluginError
 
+from edition.errors import EditionError
 from edition.model import checks
 from edition.model.messages import Finding, findings
 
@@ -74,7 +74,7 @@ class Problems:
         if len(self.items) > self.limit:
             log.error(f"... and {len(self.items) - self.limit} more")
         count = len(self.items)
-        raise PluginError(f"{count} error{'s' if count != 1 else ''} in the edition's data (listed above)")
+        raise EditionError(f"{count} error{'s' if count != 1 else ''} in the edition's data (listed above)")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
+from edition.errors import EditionError
 
 DEFAULTS: dict[str, Any] = {
     "formats": True,
@@ -34,19 +34,19 @@ ENVIRONMENT = {"formats": "EDITION_FORMATS", "cache": "EDITION_CACHE", "cache_di
 def read(extra: Mapping[str, Any] | None, root: Path, environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     given = dict((extra or {}).get("edition") or {})
     for name in given.keys() - DEFAULTS.keys():
-        raise PluginError(f"mkdocs.yml: extra.edition.{name} is not a setting of the edition "
-                          f"(settings: {', '.join(DEFAULTS)})")
+        raise EditionError(f"mkdocs.yml: extra.edition.{name} is not a setting of the edition "
+                           f"(settings: {', '.join(DEFAULTS)})")
     settings = {**DEFAULTS, **given}
     for name, variable in ENVIRONMENT.items():
         value = environ.get(variable)
         if value:
             settings[name] = value if name == "cache_dir" else SWITCH.get(value.lower(), value.lower())
     if settings["formats"] not in FORMATS:
-        raise PluginError(f"extra.edition.formats (or EDITION_FORMATS) is {settings['formats']!r}: "
-                          "write true, false, pdf or epub")
+        raise EditionError(f"extra.edition.formats (or EDITION_FORMATS) is {settings['formats']!r}: "
+                           "write true, false, pdf or epub")
     for name, default in DEFAULTS.items():
         if isinstance(default, bool) and name != "formats" and not isinstance(settings[name], bool):
-            raise PluginError(f"mkdocs.yml: extra.edition.{name} is {settings[name]!r}: write true or false")
+            raise EditionError(f"mkdocs.yml: extra.edition.{name} is {settings[name]!r}: write true or false")
     settings["cache_dir"] = str(root / settings["cache_dir"])
     return settings
 

@@ -8,9 +8,9 @@ written in footnotes as Markdown links whose target is a citation key: [printed 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from mkdocs.utils.meta import get_data
+from typing import Any
 
 from edition.model.anchors import NUMBER, Anchor
 
@@ -52,8 +52,10 @@ class PageSource:
     marks: list[tuple[Anchor | None, str]] = field(default_factory=list)
 
 
-def read_page(src_uri: str, markdown: str) -> PageSource:
-    body, meta = get_data(markdown)
+# `front_matter` splits the page as the site generator does: (body, its front matter).
+def read_page(src_uri: str, markdown: str,
+              front_matter: Callable[[str], tuple[str, dict[str, Any]]]) -> PageSource:
+    body, meta = front_matter(markdown)
     heading = HEADING.search(body)
     page = PageSource(src_uri, meta, meta.get("title") or (heading.group(1) if heading else None))
     text = CODE.sub("", body)

@@ -8,16 +8,13 @@ page) says so in its front matter (`printed: true`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
 
 from edition.model import schema, sources
 from edition.model.anchors import Anchor
 from edition.model.edition import Figure, Note, Paragraph, Part, PartKind
 from edition.model.schema import Problems
+from edition.model.site import Site
 from edition.model.sources import PageSource
 
 REPORT_GROUP = "The report"
@@ -34,18 +31,12 @@ class Text:
 
 # Every page's source, read once; a page that is not UTF-8 is a problem naming its file and
 # byte (schema.read_text), not a traceback, and is left out of the model.
-def read_sources(files: Files, problems: Problems) -> dict[str, PageSource]:
+def read_sources(site: Site, problems: Problems) -> dict[str, PageSource]:
     found = {}
-    for file in files.documentation_pages():
-        if file.generated_by:
-            continue
-        if file.abs_src_path is None:
-            text: str | None = file.content_string
-        else:
-            shown = f"{Path(file.src_dir).name}/{file.src_uri}" if file.src_dir else file.src_uri
-            text = schema.read_text(Path(file.abs_src_path), shown, problems)
+    for file in site.pages:
+        text = file.text if file.path is None else schema.read_text(file.path, file.shown, problems)
         if text is not None:
-            found[file.src_uri] = sources.read_page(file.src_uri, text.removeprefix("\ufeff"))
+            found[file.src_uri] = sources.read_page(file.src_uri, text.removeprefix("\ufeff"), site.front_matter)
     return found
 
 
@@ -64,9 +55,8 @@ def nav_entries(nav: Any, group: str | None = None) -> list[tuple[str, str | Non
     return found
 
 
-def parts(config: MkDocsConfig, files: Files, pages: dict[str, PageSource],
-          report_group: str) -> list[Part]:
-    entries = nav_entries(config.nav) if config.nav else [(src, None, None) for src in pages]
+def parts(site: Site, pages: dict[str, PageSource], report_group: str) -> list[Part]:
+    entries = nav_entries(site.nav) if site.nav else [(src, None, None) for src in pages]
     found, number = [], 0
     for src_uri, nav_title, group in entries:
         page = pages.get(src_uri)
@@ -79,7 +69,7 @@ def parts(config: MkDocsConfig, files: Files, pages: dict[str, PageSource],
         else:
             kind = "apparatus"
         title = (page.title if page else None) or nav_title or src_uri
-        found.append(Part(src_uri, url_of(config, files, src_uri), title, kind,
+        found.append(Part(src_uri, site.url_of(src_uri), title, kind,
                           number if kind == "section" else None))
     return found
 
@@ -159,9 +149,3 @@ def check_note_labels(page: PageSource, elsewhere: dict[str, str], problems: Pro
         if label in elsewhere:
             fail(label, f"is also defined on {elsewhere[label]}", "printed numbers are unique")
     elsewhere.update((label, page.src_uri) for label in definitions if label not in elsewhere)
-
-
-# The site path of a page, generated or not, before it is generated (for Part.url).
-def url_of(config: MkDocsConfig, files: Files, src_uri: str) -> str:
-    file = files.get_file_from_path(src_uri)
-    return (file or File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)).url

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from latexcodec.codec import UnicodeLatexIncrementalDecoder
-from mkdocs.exceptions import PluginError
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.scanner import PybtexError
+
+from edition.errors import EditionError
 
 # An undated work: ISO 8601-2's "year unspecified", which biber accepts and reads as no date
 # (biblatex has no valid "n.d." value); CSL styles then print "n.d.".
@@ -34,10 +35,10 @@ def load(paths: list[Path], root: Path) -> tuple[BibliographyData, dict[str, Pat
         try:
             parsed = parse_file(str(path), bib_format="bibtex")
         except PybtexError as error:
-            raise PluginError(f"{shown}: malformed BibTeX: {error}") from error
+            raise EditionError(f"{shown}: malformed BibTeX: {error}") from error
         for key, entry in parsed.entries.items():
             if key in data.entries:
-                raise PluginError(f"{shown}: entry '{key}' is also defined in {homes[key]}")
+                raise EditionError(f"{shown}: entry '{key}' is also defined in {homes[key]}")
             data.entries[key], homes[key] = entry, shown
     for key, entry in data.entries.items():
         check_entry(key, entry, homes[key])
@@ -47,19 +48,19 @@ def load(paths: list[Path], root: Path) -> tuple[BibliographyData, dict[str, Pat
 def check_entry(key: str, entry: Entry, path: Path) -> None:
     where = f"{path}: entry '{key}'"
     if not entry.fields.get("title"):
-        raise PluginError(f"{where} has no title: add a field title = {{...}}")
+        raise EditionError(f"{where} has no title: add a field title = {{...}}")
     date, year = entry.fields.get("date"), entry.fields.get("year")
     if not date and not year:
-        raise PluginError(
+        raise EditionError(
             f"{where} has no date: add date = {{YYYY-MM-DD}} (or YYYY), or date = {{{NO_DATE}}} "
             "with a note saying the date is unknown"
         )
     if date and date != NO_DATE and not ISO_DATE.match(date):
-        raise PluginError(f"{where}: date '{date}' is neither an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) "
-                          f"nor '{NO_DATE}' (undated)")
+        raise EditionError(f"{where}: date '{date}' is neither an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) "
+                           f"nor '{NO_DATE}' (undated)")
     if year and not re.fullmatch(r"\d{4}", year):
-        raise PluginError(f"{where}: year '{year}' is not a year: write date = {{YYYY}}, or "
-                          f"date = {{{NO_DATE}}} for an undated work")
+        raise EditionError(f"{where}: year '{year}' is not a year: write date = {{YYYY}}, or "
+                           f"date = {{{NO_DATE}}} for an undated work")
 
 
 # Converting to CSL-JSON

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
 from edition import citeproc
 from edition.citeproc.cache import Cache
+from edition.errors import EditionError
 from edition.markup import escape
 from edition.model.edition import Edition
 
@@ -39,8 +38,8 @@ def format_entries(items: list[dict[str, Any]], cache: Cache | None = None) -> l
     english = [{k: v for k, v in item.items() if k != "language"} for item in items]
     found = citeproc.entries(citeproc.Batch([citeproc.Request(english, STYLE)], cache).results()[0])
     if {key for key, _ in found} != {item["id"] for item in items}:
-        raise PluginError("pandoc's bibliography does not hold every entry of bib/: "
-                          f"got {sorted(k for k, _ in found)}")
+        raise EditionError("pandoc's bibliography does not hold every entry of bib/: "
+                           f"got {sorted(k for k, _ in found)}")
     return found
 
 

@@ -2,8 +2,7 @@
 links to the paragraphs and notes, then to the apparatus and the software."""
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
-
+from edition.errors import EditionError
 from edition.markup import escape, link_from
 from edition.model.anchors import Anchor
 from edition.model.edition import Edition, Release
@@ -40,7 +39,7 @@ def item(change: str | dict, edition: Edition, release: Release) -> str:
     anchor = Anchor.parse(where, ("p", "fn")) if Anchor.is_valid(where, ("p", "fn")) else None
     holder = edition.paragraphs if anchor and anchor.kind == "p" else edition.notes
     if anchor is None or anchor not in holder:
-        raise PluginError(f"{SOURCE}: release {release.version}: change '{str(change.get('change'))[:40]}': "
-                          f"where '{where}' is not a paragraph (pN) or note (fn:N) of the text")
+        raise EditionError(f"{SOURCE}: release {release.version}: change '{str(change.get('change'))[:40]}': "
+                           f"where '{where}' is not a paragraph (pN) or note (fn:N) of the text")
     target = link_from("changelog.md", edition.part_of(anchor).src_uri, anchor.id)
     return f"[{anchor.label}]({target}): {escape(change['change'])}"

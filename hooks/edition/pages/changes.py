@@ -13,11 +13,12 @@ from edition.model.emendations import CRITIC, KIND_NAMES
 
 def changes_page(edition: Edition) -> str:
     entries, repairs = edition.emendations, edition.repairs
+    publisher = edition.report.publisher_short if edition.report else "publisher's"
     lines = [
         "---\ntitle: Changes to the text\n---",
         "# Changes to the text",
         "This edition gives every word of the report as received (a text extraction of the "
-        "FPRI PDF, kept in the project as `data/source/`). This page lists every change made "
+        f"{publisher} PDF, kept in the project as `data/source/`). This page lists every change made "
         "to it: first the changes of wording, then the repairs of the extraction.",
         "## Changes of wording",
     ]

@@ -14,12 +14,10 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from edition import citeproc
+from edition import citeproc, csl
 from edition.citeproc.cache import Cache
-from edition.exports import csl
 from edition.model import citable
 from edition.model.anchors import Anchor
 from edition.model.edition import Edition
@@ -53,27 +51,24 @@ class Citations:
 # What the hook calls
 
 
-def pages(edition: Edition) -> dict[str, str]:
+def files(edition: Edition, cache: Cache | None = None) -> dict[str, str | bytes]:
+    """/cite/, the dialogs' data and the /p/N/ pages, from one formatting of every citation."""
     if edition.report is None:
         return {}
-    return {"cite.md": cite_page(edition, format_all(edition))}
-
-
-def downloads(edition: Edition) -> dict[str, str | bytes]:
-    if edition.report is None:
-        return {}
-    found: dict[str, str | bytes] = {DIALOG_DATA: json.dumps(dialog_data(edition, format_all(edition)),
-                                                             ensure_ascii=False)}
+    citations = format_all(edition, cache)
+    found: dict[str, str | bytes] = {
+        "cite.md": cite_page(edition, citations),
+        DIALOG_DATA: json.dumps(dialog_data(edition, citations), ensure_ascii=False),
+    }
     for anchor in edition.paragraphs:
         found[f"p/{anchor.number}/index.html"] = permalink_page(edition, anchor)
     return found
 
 
-# Formatting with pandoc (pages and downloads each ask; the second finds pandoc's results
-# in the cache)
+# Formatting with pandoc: one run for every style and every citation
 
 
-def format_all(edition: Edition) -> Citations:
+def format_all(edition: Edition, cache: Cache | None = None) -> Citations:
     report, this = citable.report_item(edition), citable.edition_item(edition)
     anchors = sorted(edition.paragraphs, key=lambda anchor: anchor.number)
     body = "\n\n".join(f"::: {{#c{a.number}}}\n[@{this['id']}, para. {a.number}]\n:::" for a in anchors)
@@ -81,7 +76,6 @@ def format_all(edition: Edition) -> Citations:
     for style, _ in STYLES.values():
         requests.append(citeproc.Request([report], style, f"::: {{#c0}}\n[@{report['id']}]\n:::"))
         requests.append(citeproc.Request([this], style, f"::: {{#c0}}\n[@{this['id']}]\n:::\n\n{body}"))
-    cache = Cache(Path.cwd(), "citeproc", edition.settings or None)
     outputs = iter(citeproc.Batch(requests, cache).results())
     found = Citations()
     home = html.escape(citable.address(edition))

@@ -32,7 +32,7 @@ def glossary_page(index: Edition) -> str:
         "The organizations, agreements, initiatives and technical terms of the report, "
         "explained for students by the editors. In the text, the first mention of each term "
         "on a page links here and shows its definition. Facts are as of the report's date "
-        "(September 2020) unless dated otherwise.",
+        f"({index.report.published if index.report else 'of publication'}) unless dated otherwise.",
         f"Terms: {letters}",
     ]
     for letter, group in by_letter:

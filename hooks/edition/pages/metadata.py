@@ -63,7 +63,7 @@ def description(edition: Edition, part: Part, title: str | None = None) -> str:
     info, report = edition.edition, edition.report
     assert info is not None and report is not None
     title = title or part.title
-    work = f"Niva Yau's report \u201c{report.title}\u201d ({report.publisher}, {report.date[:4]})"
+    work = f"{report.author.name}'s report \u201c{report.title}\u201d ({report.publisher}, {report.date[:4]})"
     if part.kind == "front":
         return " ".join(info.description.split())
     if part.kind == "section":
@@ -94,7 +94,7 @@ def highwire(edition: Edition, url: str) -> list[str]:
         ("author", report.author.name),  # the W3 author; Material prints none (mkdocs.yml)
     ]
     if citable.pdf_made(edition):  # Zotero attaches it, Scholar indexes its full text
-        fields.insert(-1, ("citation_pdf_url", citable.address(edition, citable.PDF_PATH)))
+        fields.insert(-1, ("citation_pdf_url", citable.address(edition, citable.pdf_path(edition))))
     return [meta("name", key, value) for key, value in fields]
 
 
@@ -190,7 +190,7 @@ def report_as_read(edition: Edition) -> dict[str, Any]:
         "hasPart": [{"@type": "CreativeWork", "name": section.title, "position": section.number,
                      "url": citable.address(edition, section.url)} for section in edition.sections],
         **({"encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf",
-                         "contentUrl": citable.address(edition, citable.PDF_PATH)}}
+                         "contentUrl": citable.address(edition, citable.pdf_path(edition))}}
            if citable.pdf_made(edition) else {}),
     }
 

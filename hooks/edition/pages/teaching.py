@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
-
+from edition.errors import EditionError
 from edition.markup import escape, safe_markdown
-from edition.model.edition import Edition, Mention
+from edition.model.edition import Edition, Rendered
+from edition.urls import relative
 
 KEY_TERMS = '<span class="key-terms" data-section="{}"></span>'
 KEY_TERMS_RE = re.compile(r'<span class="key-terms" data-section="([^"]+)"></span>')
@@ -48,11 +45,11 @@ def teaching_page(edition: Edition) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def fill_key_terms(content: str, edition: Edition, mentions: dict[str, set[Mention]], page: Page,
-                   files: Files) -> str:
-    """The glossary terms each section mentions, linked to the glossary (after rendering)."""
-    glossary = files.get_file_from_path("glossary.md")
-    index = edition
+def fill_key_terms(content: str, edition: Edition, rendered: Rendered, page: str) -> str:
+    """The glossary terms each section mentions, linked to the glossary (after rendering);
+    `page` is the teaching page's src_uri."""
+    glossary, here = rendered.urls.get("glossary.md"), rendered.urls.get(page, "")
+    index, mentions = edition, rendered.mentions
 
     def terms(match: re.Match[str]) -> str:
         section = match.group(1)
@@ -62,8 +59,8 @@ def fill_key_terms(content: str, edition: Edition, mentions: dict[str, set[Menti
             key=lambda term: term.name.casefold(),
         )
         if glossary is None:
-            raise PluginError(f"{page.file.src_uri}: its key terms link to the glossary, but glossary.md is "
-                              "not among the pages: the edition makes it from data/glossary.yml")
-        url = get_relative_url(glossary.url, page.url)
+            raise EditionError(f"{page}: its key terms link to the glossary, but glossary.md is "
+                               "not among the pages: the edition makes it from data/glossary.yml")
+        url = relative(glossary, here)
         return ", ".join(f'<a href="{url}#{t.id}">{escape(t.name)}</a>' for t in found) + "."
     return KEY_TERMS_RE.sub(terms, content)

@@ -4,8 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from html import escape
 
-from mkdocs.exceptions import PluginError
-
+from edition.errors import EditionError
 from edition.model.anchors import Anchor
 from edition.model.edition import Event
 from edition.model.events import MONTHS
@@ -17,7 +16,7 @@ def timeline_html(events: Iterable[Event], links: Mapping[Anchor, str]) -> str:
     items = []
     for event in events:
         if event.anchor not in links:
-            raise PluginError(
+            raise EditionError(
                 f"timeline: no link for '{event.anchor}' ({_name(event)}); "
                 "pass links[id] for every pN and fn:N the timeline cites"
             )

@@ -11,9 +11,9 @@ import io
 import textwrap
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from PIL import Image, ImageDraw, ImageFont
 
+from edition.errors import EditionError
 from edition.model.edition import Edition
 
 WIDTH, HEIGHT = 1200, 630
@@ -50,6 +50,6 @@ def alt_text(edition: Edition) -> str:
 def font(style: str, size: int) -> ImageFont.FreeTypeFont:
     name = f"texgyrepagella-{style}.otf"
     if not (FONTS / name).is_file():
-        raise PluginError(f"title card: {name} is not in {FONTS}: restore the vendored fonts "
-                          "(git checkout hooks/edition/formats/fonts)")
+        raise EditionError(f"title card: {name} is not in {FONTS}: restore the vendored fonts "
+                           "(git checkout hooks/edition/formats/fonts)")
     return ImageFont.truetype(str(FONTS / name), size)

@@ -13,6 +13,8 @@ from edition.placemap.geo import (
     Ring,
     clip_line,
     clip_ring,
+    countries_at,
+    land_rings,
     load_countries,
     load_land,
 )
@@ -23,5 +25,5 @@ _Projection = Projection
 _place_labels = place_labels
 
 __all__ = ["CENTRAL_ASIA", "CENTRAL_ASIAN_STATES", "EURASIA", "Countries", "Frame", "Place", "Projection",
-           "Ring", "clip_line", "clip_ring", "load_countries", "load_land", "place_labels",
-           "place_map_svg", "places_beyond"]
+           "Ring", "clip_line", "clip_ring", "countries_at", "land_rings", "load_countries", "load_land",
+           "place_labels", "place_map_svg", "places_beyond"]

@@ -7,7 +7,7 @@ link of each place id; `place_map_svg` returns the `<svg>` element as a string.
 The projection is Miller's cylindrical (geo.py): parallels stay straight, so the frame is a
 rectangle and land is clipped in degrees before projecting. A map may outline a second,
 larger-scale frame (`inset`): the places inside it are drawn on that map, not on this one,
-where they would crowd. Places outside every frame (Philadelphia, Silicon Valley, ...) are
+where they would crowd. Places outside every frame (a city on another continent, ...) are
 listed, as links, in a "Beyond this map:" line under the frame.
 
 The same input gives the same bytes: places are drawn in order of name and id, and every
@@ -18,8 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from mkdocs.exceptions import PluginError
-
+from edition.errors import EditionError
 from edition.placemap.furniture import LINE, beyond_group, beyond_layout, graticule, lat_label, lon_label
 from edition.placemap.geo import (
     CENTRAL_ASIAN_STATES,
@@ -126,7 +125,7 @@ def _lat_lon(place: Place) -> Point:
     if (not isinstance(coordinates, (list, tuple)) or len(coordinates) != 2
             or not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coordinates)
             or not (-90 <= coordinates[0] <= 90 and -180 <= coordinates[1] <= 180)):
-        raise PluginError(
+        raise EditionError(
             f"place map: place '{place.get('id', '?')}' has coordinates {coordinates!r}; "
             "give them as [lat, lon] in decimal degrees, e.g. coordinates: [42.87, 74.59]"
         )
@@ -139,7 +138,7 @@ def _inside(place: Place, frame: Frame) -> bool:
 
 def _check_link(place: Place, links: dict[str, str]) -> None:
     if place.get("id") not in links:
-        raise PluginError(
+        raise EditionError(
             f"place map: no link for place '{place.get('id', '?')}'; pass links[id] for every place"
         )
 

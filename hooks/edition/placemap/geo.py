@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
+from edition.errors import EditionError
 
 Point = tuple[float, float]        # (lon, lat) in degrees, as in GeoJSON
 Ring = list[Point]
@@ -87,16 +87,24 @@ class Projection:
 
 def load_land(path: str | Path) -> list[Ring]:
     """Read the land rings written by scripts/make_land_data.py."""
-    data = _read(Path(path), "land outlines")
+    return land_rings(_read(Path(path), "land outlines"), Path(path))
+
+
+def land_rings(data: Any, shown: str | Path) -> list[Ring]:
+    """The land rings of data/land-110m.json's data."""
     try:
         return _rings(data["rings"])
     except (KeyError, TypeError, ValueError) as error:
-        raise _unreadable(Path(path), "land outlines", error) from error
+        raise _unreadable(shown, "land outlines", error) from error
 
 
 def load_countries(path: str | Path, scales: tuple[str, ...]) -> dict[str, Countries]:
     """The given scales ("110m", "50m") of data/countries.json, the file read once."""
-    data = _read(Path(path), "country borders")
+    return countries_at(_read(Path(path), "country borders"), scales, Path(path))
+
+
+def countries_at(data: Any, scales: tuple[str, ...], shown: str | Path) -> dict[str, Countries]:
+    """The given scales ("110m", "50m") of data/countries.json's data."""
     found = {}
     for scale in scales:
         try:
@@ -105,7 +113,7 @@ def load_countries(path: str | Path, scales: tuple[str, ...]) -> dict[str, Count
                                      states={name: _rings(rings) for name, rings in part["states"].items()},
                                      land=_rings(part.get("land", [])))
         except (KeyError, TypeError, ValueError) as error:
-            raise _unreadable(Path(path), f"country borders ({scale})", error) from error
+            raise _unreadable(shown, f"country borders ({scale})", error) from error
     return found
 
 
@@ -120,9 +128,9 @@ def _rings(rings: list) -> list[Ring]:
     return [[(float(lon), float(lat)) for lon, lat in ring] for ring in rings]
 
 
-def _unreadable(path: Path, what: str, error: Exception) -> PluginError:
-    return PluginError(f"{path}: cannot read {what} ({error}); regenerate the file with "
-                       "scripts/make_land_data.py")
+def _unreadable(path: str | Path, what: str, error: Exception) -> EditionError:
+    return EditionError(f"{path}: cannot read {what} ({error}); regenerate the file with "
+                        "scripts/make_land_data.py")
 
 
 # Clipping, in degrees, before projecting

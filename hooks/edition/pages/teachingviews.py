@@ -3,9 +3,6 @@ the dated events the report names, each linked to where the report names it."""
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
-
-from mkdocs.utils import get_relative_url
 
 from edition.model.edition import Edition
 from edition.pages.timeline import timeline_html
@@ -14,26 +11,28 @@ from edition.placemap import (
     CENTRAL_ASIAN_STATES,
     EURASIA,
     Place,
-    load_countries,
-    load_land,
+    countries_at,
+    land_rings,
     place_map_svg,
     places_beyond,
 )
+from edition.urls import relative
 
 PAGE = "map-and-timeline.md"
 PAGE_URL = "map-and-timeline/"
 
 
-def views_page(edition: Edition, land_path: Path) -> str:
-    """The page's Markdown: the places of the index, the events of the timeline (both from the
-    model), and the coastlines and borders in land_path and countries.json beside it."""
+def views_page(edition: Edition) -> str:
+    """The page's Markdown: the places of the index, the events of the timeline, and the
+    coastlines and borders of data/land-110m.json and data/countries.json (all from the model)."""
     places = [e.data for e in edition.entities.values() if e.group == "place"]
-    entities_url = get_relative_url("entities/", PAGE_URL)
+    entities_url = relative("entities/", PAGE_URL)
     place_links = {place["id"]: f"{entities_url}#{place['id']}" for place in places}
-    land = load_land(land_path) if land_path.exists() else None
+    geography = edition.geography
+    land = land_rings(geography["land-110m.json"], "data/land-110m.json") if "land-110m.json" in geography else None
     # Borders beside the coastlines (scripts/make_land_data.py writes both).
-    countries_path = land_path.with_name("countries.json")
-    scales = load_countries(countries_path, ("110m", "50m")) if countries_path.exists() else {}
+    scales = (countries_at(geography["countries.json"], ("110m", "50m"), "data/countries.json")
+              if "countries.json" in geography else {})
     wide, near = scales.get("110m"), scales.get("50m")
     parts = [
         # No table of contents beside it: the maps get the page's full width. Their styles
@@ -64,7 +63,7 @@ def views_page(edition: Edition, land_path: Path) -> str:
     ]
     if edition.events:
         # The model has checked that each event's passage is in the text (apparatus.read_events).
-        links = {event.anchor: f"{get_relative_url(edition.part_of(event.anchor).url, PAGE_URL)}#{event.anchor}"
+        links = {event.anchor: f"{relative(edition.part_of(event.anchor).url, PAGE_URL)}#{event.anchor}"
                  for event in edition.events}
         parts += ["## Timeline {#timeline}", timeline_html(edition.events, links)]
     return "\n\n".join(parts) + "\n"

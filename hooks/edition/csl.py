@@ -1,7 +1,8 @@
 """CSL-JSON items written as biblatex and as RIS: the one way the edition writes either.
 
 Shared by the bibliography's downloads (exports/bib.py) and /cite/'s snippets (pages/cite.py),
-so a work reads the same in every file. The biblatex written passes biber's data-model check
+so a work reads the same in every file; here, beside markup.py, where the package keeps what
+several features share (a feature imports no other feature). The biblatex written passes biber's data-model check
 (`biber --tool --validate-datamodel`, tests/test_exports.py); the RIS is read as Zotero's RIS
 translator reads it: corporate names whole (no comma), a report's number in SN, its type
 in M3 and its series in T2. biblatex's report has no series field: the series is left out of
@@ -12,8 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
+from edition.errors import EditionError
 from edition.markup import NOCASE, unmarked
 
 # CSL type -> biblatex entry type (for an item with the fields that type requires).
@@ -126,7 +126,7 @@ def ris(item: dict[str, Any], title: str | None = None) -> str:
 def name_ris(name: dict[str, str], key: str) -> str:
     if "literal" in name:
         if "," in name["literal"]:
-            raise PluginError(f"bib/: entry '{key}': the corporate author {name['literal']!r} holds a comma, "
-                              "which RIS readers take for a family/given separator: write it without one")
+            raise EditionError(f"bib/: entry '{key}': the corporate author {name['literal']!r} holds a comma, "
+                               "which RIS readers take for a family/given separator: write it without one")
         return name["literal"]
     return ", ".join(part for part in (name.get("family"), name.get("given")) if part)
