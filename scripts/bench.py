@@ -199,7 +199,9 @@ def sizes(files: list[bytes]) -> tuple[int, int]:
     return sum(len(data) for data in files), sum(len(gzip.compress(data, 6)) for data in files)
 
 
-PLAIN_CONFIG = """site_name: "Russia and China's Quiet Rivalry in Central Asia"
+# The plain twin: the same pages under the same name (the report's title, data/work.yml), built
+# by Material as it comes.
+PLAIN_CONFIG = """site_name: {site_name}
 theme:
   name: material
   font: false
@@ -218,7 +220,8 @@ markdown_extensions:
 def plain_site(work: Path) -> Path:
     project = work / "plain"
     (project / "docs").mkdir(parents=True)
-    (project / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    title = yaml.safe_load((ROOT / "data" / "work.yml").read_text(encoding="utf-8"))["report"]["title"]
+    (project / "mkdocs.yml").write_text(PLAIN_CONFIG.format(site_name=json.dumps(title)), encoding="utf-8")
     for page in ROOT.joinpath("docs").glob("*.md"):
         shutil.copy(page, project / "docs" / page.name)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",

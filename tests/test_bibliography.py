@@ -6,8 +6,8 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
-from mkdocs.exceptions import PluginError
 
+from edition.errors import EditionError
 from helpers import tiny_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,5 +188,5 @@ def test_the_vendored_styles_are_the_styles_the_edition_uses():
 
 def test_a_style_that_is_not_vendored_stops_the_build_with_the_fix():
     from edition import citeproc
-    with pytest.raises(PluginError, match=r"CSL style 'harvard1' is not in .*vendor/csl: copy its .csl file"):
+    with pytest.raises(EditionError, match=r"CSL style 'harvard1' is not in .*vendor/csl: copy its .csl file"):
         citeproc.style_path("harvard1")

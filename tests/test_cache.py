@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 from edition import citeproc
 from edition.citeproc.cache import Cache, key
+from edition.errors import EditionError
 
 ITEM = {"id": "yau2020", "type": "report", "title": "Russia and China's quiet rivalry in Central Asia",
         "author": [{"family": "Yau", "given": "Niva"}], "issued": {"date-parts": [[2020, 9]]},
@@ -90,7 +90,7 @@ def test_a_failing_pandoc_stops_the_build_with_its_message(cache, tmp_path, monk
     script.write_text('error("the CSL style could not be read")\n', encoding="utf-8")
     monkeypatch.setattr(citeproc, "SCRIPT", script)
     batch = citeproc.Batch([citeproc.Request([ITEM], "apa")], cache)
-    with pytest.raises(PluginError, match="(?s)pandoc could not format the citations: .*could not be read"):
+    with pytest.raises(EditionError, match="(?s)pandoc could not format the citations: .*could not be read"):
         batch.results()
     assert not cache.folder.exists() or list(cache.folder.glob("*.json")) == []  # nothing cached
 
@@ -99,5 +99,5 @@ def test_output_that_is_not_the_documents_asked_for_is_an_error(cache, tmp_path,
     script = tmp_path / "short.lua"
     script.write_text('io.write("[]")\n', encoding="utf-8")
     monkeypatch.setattr(citeproc, "SCRIPT", script)
-    with pytest.raises(PluginError, match="did not give 1 formatted documents"):
+    with pytest.raises(EditionError, match="did not give 1 formatted documents"):
         citeproc.Batch([citeproc.Request([ITEM], "apa")], cache).results()

@@ -102,8 +102,7 @@ def test_settings_come_from_mkdocs_yml_and_the_environment_overrides(extra, envi
     ({}, {"EDITION_FORMATS": "maybe"}, "extra.edition.formats (or EDITION_FORMATS) is 'maybe'"),
 ])
 def test_a_wrong_setting_stops_the_build(extra, environ, message):
-    from mkdocs.exceptions import PluginError
-
+    from edition.errors import EditionError
     from edition.model import settings
-    with pytest.raises(PluginError, match=re.escape(message)):
+    with pytest.raises(EditionError, match=re.escape(message)):
         settings.read(extra, Path("/project"), environ)

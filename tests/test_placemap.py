@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.exceptions import PluginError
 
+from edition.errors import EditionError
 from edition.placemap import (
     CENTRAL_ASIA,
     CENTRAL_ASIAN_STATES,
@@ -190,7 +190,7 @@ def test_labels_of_a_tight_cluster_do_not_overlap():
      "place map: no link for place 'x'; pass links[id] for every place"),
 ])
 def test_bad_places_stop_the_build_with_a_message(place, links, message):
-    with pytest.raises(PluginError) as error:
+    with pytest.raises(EditionError) as error:
         place_map_svg([place], None, links)
     assert str(error.value) == message
 
@@ -207,7 +207,7 @@ def test_the_vendored_land_data_is_small_and_covers_the_frame():
 
 
 def test_a_missing_land_file_names_the_file(tmp_path):
-    with pytest.raises(PluginError, match=r"missing\.json: cannot read land outlines"):
+    with pytest.raises(EditionError, match=r"missing\.json: cannot read land outlines"):
         load_land(tmp_path / "missing.json")
 
 

@@ -8,8 +8,8 @@ import logging
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
+from edition.errors import EditionError
 from edition.model import schema
 from edition.model.schema import DataFile, Problems
 
@@ -300,7 +300,7 @@ def test_report_logs_up_to_the_limit_then_stops_the_build(caplog: pytest.LogCapt
     for number in range(1, 6):
         problems.add("data/timeline.yml", number, f"event {number}", "year", "wrong", "fix it")
     log = logging.getLogger("mkdocs.plugins.edition")
-    with caplog.at_level(logging.ERROR), pytest.raises(PluginError) as stopped:
+    with caplog.at_level(logging.ERROR), pytest.raises(EditionError) as stopped:
         problems.report(log)
     assert [record.getMessage() for record in caplog.records] == [
         "data/timeline.yml, line 1, event 1, field 'year': wrong: fix it",

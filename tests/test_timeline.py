@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 
+from edition.errors import EditionError
 from edition.model import apparatus
 from edition.model.anchors import Anchor
 from edition.model.edition import Event, Paragraph
@@ -115,7 +115,7 @@ def read_events(tmp_path: Path, text: str) -> tuple[tuple[Event, ...], Problems]
 def test_a_bad_event_stops_the_build_with_a_message(tmp_path, entry, message):
     events, problems = read_events(tmp_path, GOOD + entry)
     assert [str(problem) for problem in problems.items] == [message]
-    with pytest.raises(PluginError, match="1 error in the edition's data"):
+    with pytest.raises(EditionError, match="1 error in the edition's data"):
         problems.report(logging.getLogger("test"))
 
 
@@ -197,7 +197,7 @@ def test_data_is_escaped():
 
 
 def test_a_paragraph_without_a_link_stops_the_build():
-    with pytest.raises(PluginError) as error:
+    with pytest.raises(EditionError) as error:
         timeline_html([event()], {})
     assert str(error.value) == ("timeline: no link for 'p19' ('Roundtable'); "
                                 "pass links[id] for every pN and fn:N the timeline cites")
