@@ -1,6 +1,6 @@
 """Make data/land-110m.json (coastlines) and data/countries.json (admin-0 borders and the
-five Central Asian states, at 1:110m for the map of Eurasia and 1:50m for the map of
-Central Asia) for the place maps, from Natural Earth.
+shaded states of data/maps.yml, at 1:110m for the wide map and 1:50m for the detail map)
+for the place maps, from Natural Earth.
 
 Run by hand, never in the build (the build reads only the JSON this writes):
 
@@ -24,7 +24,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from edition.placemap import CENTRAL_ASIA, CENTRAL_ASIAN_STATES, EURASIA, Frame, Ring, clip_line, clip_ring  # noqa: E402
+import yaml  # noqa: E402
+
+from edition.placemap import Frame, Ring, clip_line, clip_ring  # noqa: E402
+
+# The maps' frames and the countries they shade: the edition's (data/maps.yml).
+MAPS = yaml.safe_load((ROOT / "data" / "maps.yml").read_text(encoding="utf-8"))
+
+
+def frame_of(name: str) -> Frame:
+    sides = MAPS[name]["frame"]
+    return Frame(west=float(sides["west"]), east=float(sides["east"]), south=float(sides["south"]),
+                 north=float(sides["north"]))
+
+
+WIDE, DETAIL = frame_of("wide"), frame_of("detail")
+SHADED = tuple(MAPS["shaded"]["countries"])
 
 MARGIN = 10.0          # degrees kept around the map's frame
 MIN_AREA = 0.5         # square degrees; smaller islands are a dot or less on the map
@@ -43,7 +58,7 @@ def main() -> None:
 
 def write_land(topojson: Path, out: Path, source: str) -> None:
     topology = json.loads(topojson.read_text(encoding="utf-8"))
-    box = around(EURASIA)
+    box = around(WIDE)
     rings = [kept for ring in land_rings(topology) if (kept := simplify(clip_ring(ring, box)))]
     data = {"source": f"1:110m land, {source}", "frame": [box.west, box.south, box.east, box.north]}
     # One ring per line: small, and a change of data shows as a readable diff.
@@ -53,11 +68,11 @@ def write_land(topojson: Path, out: Path, source: str) -> None:
     report(out, len(rings))
 
 
-# Each scale: the borders (arcs two countries share) and the five states' outlines, clipped
+# Each scale: the borders (arcs two countries share) and the shaded states' outlines, clipped
 # to the frame of the map that uses it; the larger scale also its own coastlines.
 def write_countries(atlas: Path, out: Path, source: str) -> None:
     scales = {}
-    for scale, frame, digits in (("110m", EURASIA, 1), ("50m", CENTRAL_ASIA, 2)):
+    for scale, frame, digits in (("110m", WIDE, 1), ("50m", DETAIL, 2)):
         topology = json.loads((atlas / f"countries-{scale}.json").read_text(encoding="utf-8"))
         box = around(frame, 2.0 if digits == 2 else MARGIN)
         part = {
@@ -65,7 +80,7 @@ def write_countries(atlas: Path, out: Path, source: str) -> None:
                         for piece in clip_line(border, box) if (line := rounded(piece, digits, 2))],
             "states": {name: [kept for ring in country_rings(topology, name)
                               if (kept := simplify(clip_ring(ring, box), digits))]
-                       for name in CENTRAL_ASIAN_STATES},
+                       for name in SHADED},
         }
         if scale == "50m":
             land = json.loads((atlas / "land-50m.json").read_text(encoding="utf-8"))

@@ -11,9 +11,6 @@ import yaml
 
 from edition.errors import EditionError
 from edition.placemap import (
-    CENTRAL_ASIA,
-    CENTRAL_ASIAN_STATES,
-    EURASIA,
     Frame,
     _place_labels,
     _Projection,
@@ -27,6 +24,12 @@ from edition.placemap import (
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
+# The edition's two frames and shaded states (data/maps.yml): the vendored outlines are cut to them.
+MAPS = yaml.safe_load((ROOT / "data" / "maps.yml").read_text(encoding="utf-8"))
+SIDES = ("west", "east", "south", "north")
+EURASIA, CENTRAL_ASIA = (Frame(**{side: float(MAPS[name]["frame"][side]) for side in SIDES},
+                               name=MAPS[name]["name"], grid=MAPS[name].get("grid", 10)) for name in ("wide", "detail"))
+CENTRAL_ASIAN_STATES = tuple(MAPS["shaded"]["countries"])
 
 PLACES = [
     {"id": "paris", "name": "Paris", "coordinates": [48.86, 2.35]},
@@ -43,7 +46,7 @@ SQUARE = [(60.0, 30.0), (80.0, 30.0), (80.0, 50.0), (60.0, 50.0)]
 
 
 def render(places=PLACES, land=None, links=LINKS, **options) -> etree.Element:
-    return etree.fromstring(place_map_svg(places, land, links, **options))
+    return etree.fromstring(place_map_svg(places, land, links, **{"frame": EURASIA, **options}))
 
 
 def points(svg: etree.Element) -> dict[str, tuple[float, float]]:
@@ -99,7 +102,7 @@ def test_places_outside_the_frame_are_listed_beyond_the_map():
     svg = render()
     assert beyond_names(svg) == ["Philadelphia", "Silicon Valley"]
     assert "Philadelphia" not in points(svg)
-    assert [p["id"] for p in places_beyond(PLACES)] == ["philadelphia", "silicon-valley"]
+    assert [p["id"] for p in places_beyond(PLACES, EURASIA)] == ["philadelphia", "silicon-valley"]
     assert "Beyond this map: Philadelphia, Silicon Valley." in svg.find(f"{SVG}desc").text
 
 
@@ -125,13 +128,13 @@ def test_the_svg_is_a_named_group_of_links():
 def test_the_output_is_deterministic_whatever_the_order_of_places():
     shuffled = PLACES[:]
     random.Random(4).shuffle(shuffled)
-    first = place_map_svg(PLACES, [SQUARE], LINKS)
-    assert place_map_svg(PLACES, [SQUARE], LINKS) == first
-    assert place_map_svg(shuffled, [SQUARE], LINKS) == first
+    first = place_map_svg(PLACES, [SQUARE], LINKS, frame=EURASIA)
+    assert place_map_svg(PLACES, [SQUARE], LINKS, frame=EURASIA) == first
+    assert place_map_svg(shuffled, [SQUARE], LINKS, frame=EURASIA) == first
 
 
 def test_numbers_have_one_decimal():
-    text = place_map_svg(PLACES, [SQUARE], LINKS)
+    text = place_map_svg(PLACES, [SQUARE], LINKS, frame=EURASIA)
     numbers = re.findall(r' (?:x|y|x1|y1|x2|y2|cx|cy|r|width|height)="([^"]*)"', text)
     for path in re.findall(r' d="([^"]*)"', text):
         numbers += re.findall(r"-?\d+(?:\.\d+)?", path)
@@ -140,7 +143,7 @@ def test_numbers_have_one_decimal():
 
 def test_names_and_links_are_escaped():
     place = {"id": "x", "name": 'A <script>alert("x")</script> & Co', "coordinates": [40, 70]}
-    text = place_map_svg([place], None, {"x": '/e/?a=1&b="2"'})
+    text = place_map_svg([place], None, {"x": '/e/?a=1&b="2"'}, frame=EURASIA)
     assert "<script>" not in text
     svg = etree.fromstring(text)
     link = next(svg.iter(f"{SVG}a"))
@@ -191,7 +194,7 @@ def test_labels_of_a_tight_cluster_do_not_overlap():
 ])
 def test_bad_places_stop_the_build_with_a_message(place, links, message):
     with pytest.raises(EditionError) as error:
-        place_map_svg([place], None, links)
+        place_map_svg([place], None, links, frame=EURASIA)
     assert str(error.value) == message
 
 
@@ -216,7 +219,7 @@ def test_the_edition_places_all_draw():
     places = [e for e in entities if e["type"] == "place"]
     links = {p["id"]: f"#{p['id']}" for p in places}
     land = load_land(ROOT / "data" / "land-110m.json")
-    svg = etree.fromstring(place_map_svg(places, land, links))
+    svg = etree.fromstring(place_map_svg(places, land, links, frame=EURASIA))
     drawn = set(points(svg)) | set(beyond_names(svg))
     assert drawn == {p["name"] for p in places}
     assert {"Philadelphia", "Silicon Valley", "Capitol Hill"} <= set(beyond_names(svg))

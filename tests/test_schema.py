@@ -15,7 +15,7 @@ from edition.model.schema import DataFile, Problems
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = ["annotations", "glossary", "entities", "timeline", "emendations", "repairs",
-              "changelog", "teaching", "work", "redirects"]
+              "changelog", "teaching", "work", "redirects", "maps"]
 
 ANNOTATION = """\
 - id: p6-golden-horn-bay

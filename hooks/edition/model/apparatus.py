@@ -20,7 +20,18 @@ from edition.model import events as event_data
 from edition.model import schema
 from edition.model import works as work_data
 from edition.model.anchors import Anchor
-from edition.model.edition import Annotation, Emendation, Entry, Event, ReadingStep, Release, Repair, Work
+from edition.model.edition import (
+    Annotation,
+    Emendation,
+    Entry,
+    Event,
+    Maps,
+    MapView,
+    ReadingStep,
+    Release,
+    Repair,
+    Work,
+)
 from edition.model.schema import DataFile, Problems
 from edition.model.text import Text
 
@@ -29,7 +40,7 @@ log = logger()
 ANNOTATIONS, EMENDATIONS, REPAIRS = "data/annotations.yml", "data/emendations.yml", "data/repairs.yml"
 GLOSSARY, ENTITIES, TIMELINE, CHANGELOG = ("data/glossary.yml", "data/entities.yml",
                                            "data/timeline.yml", "data/changelog.yml")
-TEACHING = "data/teaching.yml"
+TEACHING, MAPS = "data/teaching.yml", "data/maps.yml"
 
 
 @dataclass
@@ -46,12 +57,13 @@ class Apparatus:
     reading_path: tuple[ReadingStep, ...] = ()
     annotation_rows: dict[str, int] = field(default_factory=dict)  # id -> its index in the file
     geography: dict[str, Any] = field(default_factory=dict)  # file name -> its data
+    maps: Maps | None = None
 
 
 def read(root: Path, text: Text, problems: Problems) -> Apparatus:
     found = Apparatus()
     for collector in (read_entries, read_annotations, read_works, read_events, read_changes, read_releases,
-                      read_reading_path, read_geography):
+                      read_reading_path, read_geography, read_maps):
         try:
             collector(root, text, found, problems)
         except EditionError as error:
@@ -224,6 +236,22 @@ def read_geography(root: Path, text: Text, found: Apparatus, problems: Problems)
         except (OSError, ValueError) as error:
             problems.add(shown, None, None, None, f"cannot be read ({error})",
                          "regenerate it with scripts/make_land_data.py")
+
+
+# data/maps.yml: the frames of the page's two maps and the countries they shade.
+def read_maps(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
+    data = load(root, MAPS, "maps", problems)
+    if data is None:
+        return
+    views = {}
+    for name in ("wide", "detail"):
+        view, sides = data[name], data[name]["frame"]
+        text = " ".join(view["text"].split()) if view.get("text") else None
+        views[name] = MapView(view["name"], west=float(sides["west"]), east=float(sides["east"]),
+                              south=float(sides["south"]), north=float(sides["north"]),
+                              grid=view.get("grid", 10), text=text)
+    shaded = data.get("shaded") or {}
+    found.maps = Maps(views["wide"], views["detail"], shaded.get("label", ""), tuple(shaded.get("countries", ())))
 
 
 def release_data(release: dict[str, Any]) -> Any:

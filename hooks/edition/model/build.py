@@ -42,7 +42,7 @@ def build(site: Site, settings: dict[str, Any] | None = None, problems: Problems
         annotations=data.annotations, events=data.events, emendations=data.emendations,
         repairs=data.repairs, releases=data.releases, settings=MappingProxyType(dict(settings or {})),
         aliases=MappingProxyType(data.aliases), reading_path=data.reading_path,
-        geography=MappingProxyType(data.geography),
+        geography=MappingProxyType(data.geography), maps=data.maps,
     )
 
 

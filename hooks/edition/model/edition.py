@@ -224,6 +224,32 @@ class Event:
 
 
 @dataclass(frozen=True)
+class MapView:
+    """One map of the page "Map and timeline" (data/maps.yml): its name and frame, in degrees."""
+    name: str
+    west: float
+    east: float
+    south: float
+    north: float
+    grid: int = 10  # degrees between graticule lines
+    text: str | None = None  # what the map shows, under its heading
+
+    @property
+    def slug(self) -> str:
+        """Its heading's id: "map-" and its name, in lower case, words joined by "-"."""
+        return "map-" + "-".join(self.name.lower().split())
+
+
+@dataclass(frozen=True)
+class Maps:
+    """The wide map and the larger-scale map of the area boxed on it, and the countries shaded."""
+    wide: MapView
+    detail: MapView
+    shaded_label: str = ""  # "The five ... states"
+    shaded: tuple[str, ...] = ()  # as Natural Earth names them
+
+
+@dataclass(frozen=True)
 class ReadingStep:
     """A step of the suggested reading path for teaching (data/teaching.yml)."""
     page: str  # src_uri of a section of the report
@@ -281,6 +307,7 @@ class Edition:
     reading_path: tuple[ReadingStep, ...] = ()
     # The outlines the maps are drawn on (data/land-110m.json, data/countries.json), as read, by file name.
     geography: Mapping[str, Any] = field(default_factory=empty)
+    maps: Maps | None = None  # data/maps.yml
 
     @property
     def sections(self) -> tuple[Part, ...]:

@@ -21,8 +21,6 @@ from html import escape
 from edition.errors import EditionError
 from edition.placemap.furniture import LINE, beyond_group, beyond_layout, graticule, lat_label, lon_label
 from edition.placemap.geo import (
-    CENTRAL_ASIAN_STATES,
-    EURASIA,
     MARGIN,
     WIDTH,
     Box,
@@ -39,7 +37,7 @@ from edition.placemap.geo import svg_number as _n
 from edition.placemap.labels import DOT, FONT, Label, place_labels
 
 
-def places_beyond(places: Iterable[Place], frame: Frame = EURASIA) -> list[Place]:
+def places_beyond(places: Iterable[Place], frame: Frame) -> list[Place]:
     """The places whose coordinates fall outside the frame, in order of name."""
     return [place for place in _ordered(places) if not _inside(place, frame)]
 
@@ -49,7 +47,7 @@ def place_map_svg(
     land: list[Ring] | None,
     links: dict[str, str],
     *,
-    frame: Frame = EURASIA,
+    frame: Frame,
     id_prefix: str = "place-map",
     title: str = "Map of the places named in the report",
     countries: Countries | None = None,
@@ -62,7 +60,7 @@ def place_map_svg(
     land: rings of (lon, lat) points, from load_land, or None for no coastlines.
     links: the href of each place id; every place must have one.
     id_prefix: makes the ids of <title> and <desc> unique if a page shows two maps.
-    countries: borders and the Central Asian states' outlines, from load_countries.
+    countries: borders and the shaded states' outlines, from load_countries.
     inset: a larger-scale frame, outlined here; its places are left to that map.
     list_beyond: list the places outside the frame under it (off for an inset map).
     """
@@ -194,12 +192,12 @@ def _area_path(css_class: str, rings: list[Ring], frame: Frame, project: Project
     return f'<path class="{css_class}" fill-rule="evenodd" aria-hidden="true" d="{"".join(pieces)}"/>'
 
 
-# The five states shaded (each its own path, named by a data attribute), then every
-# admin-0 border as a line over them.
+# The states shaded (those of data/countries.json, which data/maps.yml names; each its own
+# path, named by a data attribute), then every admin-0 border as a line over them.
 def _countries(countries: Countries, frame: Frame, project: Projection) -> list[str]:
     parts = []
-    for name in CENTRAL_ASIAN_STATES:
-        rings = countries.states.get(name)
+    for name in sorted(countries.states):
+        rings = countries.states[name]
         if rings:
             parts.append(_area_path("place-map__state", rings, frame, project)
                          .replace("<path ", f'<path data-state="{escape(name)}" ', 1))

@@ -2,7 +2,7 @@
 
 The data are Natural Earth's (public domain), written by scripts/make_land_data.py from the
 world-atlas npm package: land rings (data/land-110m.json), and admin-0 borders with the
-outlines of the five Central Asian states at two scales (data/countries.json).
+outlines of the shaded states (data/maps.yml) at two scales (data/countries.json).
 """
 from __future__ import annotations
 
@@ -25,10 +25,6 @@ Place = Mapping[str, Any]  # a place of the index, as written: id, name, coordin
 WIDTH = 1000.0                      # viewBox width; the page scales it
 MARGIN = (44.0, 10.0, 24.0, 22.0)   # left, top, right, bottom: room for graticule labels
 
-# The five states of Central Asia, as Natural Earth names them; shaded and named on the maps.
-CENTRAL_ASIAN_STATES = ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")
-
-
 @dataclass(frozen=True)
 class Frame:
     west: float
@@ -42,15 +38,9 @@ class Frame:
         return self.west <= lon <= self.east and self.south <= lat <= self.north
 
 
-# Central Asia and China in the middle, Paris and Berlin at the western edge, Japan east.
-EURASIA = Frame(west=0.0, east=150.0, south=-5.0, north=65.0, name="Eurasia")
-# Where the report's places crowd: the five states, Xinjiang and the passes between them.
-CENTRAL_ASIA = Frame(west=46.0, east=90.0, south=35.0, north=56.0, name="Central Asia", grid=5)
-
-
 @dataclass(frozen=True)
 class Countries:
-    """Admin-0 borders (lines) and the Central Asian states' outlines, at one scale."""
+    """Admin-0 borders (lines) and the shaded states' outlines (data/maps.yml), at one scale."""
     borders: list[Ring] = field(default_factory=list)
     states: dict[str, list[Ring]] = field(default_factory=dict)
     land: list[Ring] = field(default_factory=list)   # the detailed scale's own coastlines
