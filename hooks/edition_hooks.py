@@ -166,6 +166,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     return env
 
 
+@plugin_errors
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     edition = build.current.edition
     part = edition.part(page.file.src_uri) if edition else None
@@ -222,7 +223,7 @@ def site(config: MkDocsConfig, files: Files) -> Site:
         file = files.get_file_from_path(src_uri)
         return (file or File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)).url
 
-    return Site(root=Path(config.config_file_path).parent, url=config.site_url, name=config.site_name,
+    return Site(root=Path(config.config_file_path).parent, url=config.site_url,
                 description=config.site_description or "", nav=config.nav, pages=tuple(pages),
                 url_of=url_of, front_matter=get_data)
 

@@ -186,7 +186,7 @@ CASES = [
      "'1992-06': keep the file in chronological order"),
     ("timeline", EVENT.replace("  label: Tian Zengpei tours Central Asia\n", "  label: ' '\n"),
      "data/timeline.yml, line 3, event 1, field 'label': ' ' is not a short text: "
-     "write a short text, e.g. Tian Zengpei tours Central Asia"),
+     "write a short text, e.g. A trade agreement is signed"),
     # records of changes
     ("emendations", '- where: p0\n  mark: "{++x++}"\n  reason: A reason.\n',
      "data/emendations.yml, line 1, emendation 'p0', field 'where': 'p0' is not pN or fn:N: "

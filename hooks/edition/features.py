@@ -1,10 +1,11 @@
 """The edition's features as the one hook calls them: each a function of the model.
 
 `GENERATORS` make the generated pages and downloads (site path -> content) in on_files;
-each reads only the model (and the project's files), so their order does not matter
-(tests/test_hooks.py runs them reversed and gets the same files). `FILLERS` complete the
-generated pages once every page has rendered (on_env). The citing features (issue 13)
-offer `pages(edition)` and `downloads(edition)` themselves.
+each reads only the model, so their order does not matter (tests/test_hooks.py runs them
+reversed and gets the same files). `FILLERS` complete the generated pages once every page
+has rendered (on_env), from the pages as rendered (`Rendered`); `AFTER_BUILD` write the files
+made from the rendered pages. None of them knows MkDocs: the one hook (hooks/edition_hooks.py)
+turns what they give into MkDocs' files and pages.
 """
 from __future__ import annotations
 

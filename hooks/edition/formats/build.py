@@ -66,7 +66,7 @@ def build(edition: Edition, rendered: Rendered, site_dir: Path, wanted: tuple[Co
     start = time.perf_counter()
     meta = edition_meta(edition)
     parts = offline.parts(edition)
-    cache = Cache(Path.cwd(), "formats", edition.settings or None)
+    cache = Cache(Path.cwd(), "formats", edition.settings or None)   # settings.cache_dir, absolute
     digest = inputs_digest(rendered, [part for _, part in parts], meta)
     report = Report()
     made: dict[str, tuple[bytes, int | None]] = {}

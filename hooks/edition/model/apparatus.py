@@ -246,10 +246,10 @@ def read_maps(root: Path, text: Text, found: Apparatus, problems: Problems) -> N
     views = {}
     for name in ("wide", "detail"):
         view, sides = data[name], data[name]["frame"]
-        text = " ".join(view["text"].split()) if view.get("text") else None
+        words = " ".join(view["text"].split()) if view.get("text") else None
         views[name] = MapView(view["name"], west=float(sides["west"]), east=float(sides["east"]),
                               south=float(sides["south"]), north=float(sides["north"]),
-                              grid=view.get("grid", 10), text=text)
+                              grid=view.get("grid", 10), text=words)
     shaded = data.get("shaded") or {}
     found.maps = Maps(views["wide"], views["detail"], shaded.get("label", ""), tuple(shaded.get("countries", ())))
 

@@ -23,7 +23,6 @@ class PageFile:
 class Site:
     root: Path  # the project's folder: data/ and bib/ are in it
     url: str | None  # site_url: the edition's address
-    name: str  # site_name
     description: str  # site_description, as written
     nav: list[Any] | None  # the nav as configured; None: the pages in their order
     pages: tuple[PageFile, ...]  # the documentation pages written by hand, not those generated
