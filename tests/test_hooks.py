@@ -74,6 +74,17 @@ def test_a_page_renders_in_memory_through_the_hook():
     assert html.index('class="page-cite"') < html.index('class="annotation-controls"')
 
 
+# Each page's HTML is taken once, as MkDocs rendered it, with its address and title: every output
+# (locators, TEI, Web Annotations, PDF, EPUB) reads it from there, never page.content again.
+def test_each_page_is_taken_once_as_rendered():
+    import edition_hooks as hooks
+
+    html = render_page("introduction.md")
+    rendered = hooks.build.current.rendered
+    assert rendered.html == {"introduction.md": html}
+    assert rendered.urls["introduction.md"] == "introduction/" and rendered.titles["introduction.md"]
+
+
 # On the title page the lines come after the title block (title, author, publisher, date),
 # where a reader looks for downloads and how to cite; never between the title and the author.
 def test_the_title_pages_lines_follow_its_title_block():
