@@ -126,6 +126,7 @@ class Work:
     cited_in_notes: tuple[Anchor, ...] = ()  # fn:N, in reading order
     cited_in_annotations: tuple[str, ...] = ()  # annotation ids
     source: Any = None  # the entry as pybtex read it, for the BibTeX export
+    cited_in_claims: tuple[str, ...] = ()  # ids of the claim ledger's records that rest on it
 
     @property
     def consulted_by_editors(self) -> bool:
@@ -183,6 +184,34 @@ class Annotation:
     @property
     def element_id(self) -> str:
         return f"note-{self.id}"
+
+
+# The claim ledger's verdicts, in the order the ledger's page counts them, as readers read them.
+VERDICTS = {"confirmed": "Confirmed", "corrected": "Corrected", "partly-right": "Partly right",
+            "cannot-check": "Cannot be checked"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable statement of the report and what the editors found (data/claims/<page>.yml)."""
+    id: str
+    where: Anchor  # p9 or fn:5
+    words: str  # the report's words it covers, once in `where`
+    kind: str  # figure, date, count, direction, distance, office, name, event, attribution, citation
+    claim: str  # what the report states, in the editors' words (schema.org claimReviewed)
+    verdict: str  # a key of VERDICTS
+    explanation: str  # Markdown: its own, or the text of its note
+    section: str  # src_uri of the section its file is for
+    note: str | None = None  # the annotation that explains it
+    sources: tuple[str, ...] = ()  # keys of works in bib/
+    tried: str | None = None  # for cannot-check: what was searched, what was found
+    start: int = 0  # where its words start in the reader's words of `where`
+    file: str = ""  # data/claims/<page>.yml, and its row there (from 0), for messages
+    row: int = 0
+
+    @property
+    def verdict_label(self) -> str:
+        return VERDICTS[self.verdict]
 
 
 @dataclass(frozen=True)
@@ -253,6 +282,7 @@ class Edition:
     settings: Mapping[str, Any] = field(default_factory=empty)  # extra.edition in mkdocs.yml, after the environment
     aliases: Mapping[str, Entry] = field(default_factory=empty)  # every alias -> the one entry it names
     reading_path: tuple[ReadingStep, ...] = ()
+    claims: tuple[Claim, ...] = ()  # the claim ledger, in reading order
 
     @property
     def sections(self) -> tuple[Part, ...]:
@@ -281,6 +311,10 @@ class Edition:
 
     def annotations_on(self, src_uri: str) -> tuple[Annotation, ...]:
         return tuple(a for a in self.annotations if self.paragraphs[a.paragraph].part == src_uri)
+
+    def claims_on(self, src_uri: str) -> tuple[Claim, ...]:
+        """The ledger's records of one section, in reading order (the page; a handout's key)."""
+        return tuple(claim for claim in self.claims if claim.section == src_uri)
 
 
 # What rendering learns, collected apart from the model and read after every page rendered

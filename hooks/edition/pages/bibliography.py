@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from edition import citeproc
 from edition.citeproc.cache import Cache
 from edition.markup import escape
+from edition.model.anchors import Anchor
 from edition.model.edition import Edition
 
 STYLE = "chicago-author-date"
@@ -82,6 +83,8 @@ def entry_block(edition: Edition, key: str, formatted: str) -> str:
         meta.append(f"Cited in {notes}.")
     if work.cited_in_annotations:
         meta.append(f"Cited in the annotations {annotation_links(edition, work.cited_in_annotations)}.")
+    if work.cited_in_claims:
+        meta.append(f"Checked against in the claim ledger: {claim_links(edition, work.cited_in_claims)}.")
     if item.get("URL"):
         meta.append(f'[Archived copies]({ARCHIVE}{item["URL"]}){{.bib-archive}}')
     if item.get("note"):
@@ -96,3 +99,12 @@ def annotation_links(edition: Edition, ids: tuple[str, ...]) -> str:
     notes = [note for note in edition.annotations if note.id in ids]
     return ", ".join(f"[{note.label} on {note.paragraph.label}]"
                      f"({edition.paragraphs[note.paragraph].part}#{note.element_id})" for note in notes)
+
+
+# "¶ 9, n. 5": the ledger's records that rest on a work, one link per ¶ or note (its first record).
+def claim_links(edition: Edition, ids: tuple[str, ...]) -> str:
+    first: dict[Anchor, str] = {}
+    for claim in edition.claims:
+        if claim.id in ids:
+            first.setdefault(claim.where, claim.id)
+    return ", ".join(f"[{where.label}](claims.md#{record})" for where, record in first.items())
