@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 
 from edition.model import claims
 from edition.model.anchors import Anchor
-from helpers import ROOT, build_edition, build_in_process, site_files, tiny_config
+from edition.pages import claims as claim_ledger
+from helpers import REPORT_PAGES, ROOT, build_edition, build_in_process, site_files, tiny_config
 
 # The seed: an invented edition, two sections, with 3 records in the first and 2 in the second.
 PAGES = {
@@ -400,3 +401,43 @@ def test_the_words_a_reader_sees_are_the_words_of_the_rule():
 def test_uncovered_numbers_are_listed_with_their_anchor(seed):
     missing = [(str(anchor), token.text) for anchor, token in claims.uncovered(build_edition(seed.path.parent))]
     assert missing == [("p2", "2018")]  # by "By 2018": no record's words hold it
+
+
+# The rule `words` follow is the one the annotations' phrases follow on the built pages
+# (markdown/marks.py): every phrase of the real edition is found once in the reader's words.
+def test_every_annotation_phrase_is_once_in_the_readers_words():
+    edition = build_edition()
+    for note in edition.annotations:
+        if note.phrase:
+            assert claims.words_of(edition, note.paragraph).count(note.phrase) == 1, note.id
+
+
+# The real edition. These need the fact-checkers' ledger (data/claims/, branches i27-facts-a and
+# i27-facts-b) and the nav's entry for its page: they fail until both are merged.
+
+
+def test_every_section_of_the_report_has_its_ledger():
+    found = sorted(path.stem for path in (ROOT / claims.FOLDER).glob("*.yml"))
+    assert found == sorted(REPORT_PAGES), f"data/claims/ holds {found}"
+
+
+def test_the_ledger_covers_every_number_of_the_report():
+    missing = claims.uncovered(build_edition())
+    assert not missing, f"{len(missing)} numbers of the report are in no record's words:\n" + "\n".join(
+        f"  {anchor}: {token.text}" for anchor, token in missing)
+
+
+def test_the_ledgers_page_is_in_the_navs_apparatus_group():
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["nav"]
+    apparatus = next(group["Apparatus"] for group in nav if isinstance(group, dict) and "Apparatus" in group)
+    assert claim_ledger.PAGE in apparatus
+
+
+# A correction corrects: doubt is a caveat, which says what was tried (issue 27).
+def test_no_correction_says_the_editors_could_not_check_it():
+    doubt = re.compile(r"\b(could|can)\s?not\b[^.]*\b(verif|confirm)|\bunable to (verif|confirm)"
+                       r"|\bnot (been )?(verified|confirmed)", re.IGNORECASE)
+    notes = yaml.safe_load((ROOT / "data/annotations.yml").read_text(encoding="utf-8"))
+    doubting = [note["id"] for note in notes if note["kind"] == "correction" and doubt.search(note["text"])]
+    assert doubting == [], "corrections that say what the editors could not verify (make them caveats): " \
+        + ", ".join(doubting)
