@@ -276,3 +276,12 @@ def test_timeline_event_in_no_paragraph_stops_the_build(tmp_path):
     assert site.returncode != 0, site.log
     assert ("data/timeline.yml, line 3, event 1, field 'paragraph': 'p7' is not in the text: "
             "use an existing pN or fn:N") in site.log
+
+
+# How identifiers were checked is said once on each page, not as a remark on each entry (issue 27).
+def test_identifiers_are_explained_once_per_page_not_per_entry(site):
+    from edition.pages.index import IDENTIFIERS
+    for name in ("glossary", "entities"):
+        text = " ".join(site.page(name).find("article").get_text().split())
+        assert text.count(IDENTIFIERS) == 1, name
+        assert "could not verify" not in text, name

@@ -17,6 +17,10 @@ from edition.model.entries import GROUPS
 PLACEHOLDER = '<span class="locators" data-locators="{}"></span>'
 PLACEHOLDER_RE = re.compile(r'<span class="locators" data-locators="([^"]+)"></span>')
 WIKIDATA = "https://www.wikidata.org/wiki/"
+# How the identifiers were checked, said once on each page (not as a remark on each entry).
+IDENTIFIERS = ("An entry links to its Wikidata item only where the editors matched the item to the "
+               "entry: its label, description and dates against the sources the entry names. An entry "
+               "without a link has no item the editors could confirm, which does not mean none exists.")
 
 
 # The Glossary page
@@ -33,6 +37,7 @@ def glossary_page(index: Edition) -> str:
         "explained for students by the editors. In the text, the first mention of each term "
         "on a page links here and shows its definition. Facts are as of the report's date "
         "(September 2020) unless dated otherwise.",
+        IDENTIFIERS,
         f"Terms: {letters}",
     ]
     for letter, group in by_letter:
@@ -76,6 +81,7 @@ def entities_page(index: Edition) -> str:
         "Every person, organization, company, place, and agreement or initiative named in "
         "the report, with the paragraphs (¶) and notes (n.) that name it. Descriptions are "
         "the editors'; offices and dates are those of the report's period.",
+        IDENTIFIERS,
         "Groups: " + " · ".join(f"[{label}](#{key})" for key, label in GROUPS.items()),
     ]
     for key, label in GROUPS.items():
