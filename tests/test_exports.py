@@ -54,7 +54,7 @@ def test_bibtex_download_is_valid_for_biblatex(site, edition, tmp_path):
     path = tmp_path / "report.bib"
     path.write_text(download(site, "report.bib"), encoding="utf-8")
     undated = sorted(key for key, work in edition.works.items() if "issued" not in work.csl)
-    assert len(undated) == 5
+    assert undated  # bib/ has some: the check below is not empty
     assert biber_warnings(path, tmp_path) == [
         f"WARN - Datamodel: Entry '{key}' ({path}): Missing mandatory field - one of 'date, year' must be defined"
         for key in sorted(undated, key=list(edition.works).index)]

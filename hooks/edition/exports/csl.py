@@ -46,6 +46,7 @@ def biblatex(item: dict[str, Any], title: str | None = None) -> str:
         "series": latex(item.get("collection-title")) if entry_type in ("book", "collection") else None,
         "organization": one(item.get("publisher")) if entry_type in ("online", "misc") else None,
         "number": latex(item.get("number")),
+        "volume": latex(item.get("volume")) if entry_type in ("book", "collection") else None,
         "location": one(item.get("publisher-place")) if entry_type != "online" else None,
         "date": iso_date(item) or None,
         "url": item.get("URL"),
@@ -112,7 +113,8 @@ def ris(item: dict[str, Any], title: str | None = None) -> str:
     # Zotero's RIS translator reads a report's series from T2, any other's from T3.
     series = "T2" if item["type"] == "report" else "T3"
     tags = (("T2", "container-title"), (series, "collection-title"), ("PB", "publisher"),
-            ("CY", "publisher-place"), ("M3", "genre"), ("UR", "URL"), ("LA", "language"), ("N1", "note"))
+            ("CY", "publisher-place"), ("VL", "volume"), ("M3", "genre"), ("UR", "URL"), ("LA", "language"),
+            ("N1", "note"))
     lines += [(tag, item[field]) for tag, field in tags if item.get(field)]
     if item.get("number"):
         # Zotero's RIS translator reads a report's number from SN, any other's from IS.

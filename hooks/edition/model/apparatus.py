@@ -127,6 +127,10 @@ def read_works(root: Path, text: Text, found: Apparatus, problems: Problems) -> 
     for claim in found.claims:
         for key in claim.sources:
             cited_by_claims.setdefault(key, []).append(claim.id)
+    cited_by_entries: dict[str, list[str]] = {}
+    for entry in [*found.terms.values(), *found.entities.values()]:
+        for key in entry.cites:
+            cited_by_entries.setdefault(key, []).append(entry.ref)
     data, homes = work_data.load(paths, root) if paths else (None, {})
     entries = data.entries if data is not None else {}
     for key, notes in cited_by_notes.items():
@@ -141,15 +145,24 @@ def read_works(root: Path, text: Text, found: Apparatus, problems: Problems) -> 
             where = (found.annotation_rows[annotation.id], "cites", annotation.cites.index(key))
             schema.report_at(problems, file, where, f"cites '{key}', which is not in bib/",
                              "correct the key or add the work to bib/editors.bib")
+    for shown_file, held in ((GLOSSARY, found.terms), (ENTITIES, found.entities)):
+        for row, entry in enumerate(held.values()):
+            for index, key in enumerate(entry.cites):
+                if key not in entries:
+                    schema.report_at(problems, DataFile(root / shown_file, shown_file, shown_file[5:-4]),
+                                     (row, "cites", index), f"cites '{key}', which is not in bib/",
+                                     "correct the key or add the work to bib/editors.bib")
     for key, entry in entries.items():
         found.works[key] = Work(key, work_data.to_csl(key, entry), str(homes[key]),
                                 tuple(sorted(set(cited_by_notes.get(key, ())))),
                                 tuple(cited_by_annotations.get(key, ())), entry,
-                                cited_in_claims=tuple(cited_by_claims.get(key, ())))
-        if key not in cited_by_notes and key not in cited_by_annotations and key not in cited_by_claims:
-            log.warning(f"{shown}: entry '{key}' is cited by no footnote, annotation or claim record: cite it "
-                        f"in a footnote as [printed words](@{key}), in an annotation's cites, a record's "
-                        "sources, or remove it")
+                                cited_in_claims=tuple(cited_by_claims.get(key, ())),
+                                cited_in_entries=tuple(cited_by_entries.get(key, ())))
+        if not any(key in cited for cited in (cited_by_notes, cited_by_annotations, cited_by_claims,
+                                              cited_by_entries)):
+            log.warning(f"{shown}: entry '{key}' is cited by no footnote, annotation, claim record or "
+                        f"glossary or index entry: cite it in a footnote as [printed words](@{key}), in the "
+                        "cites of an annotation or entry, in a record's sources, or remove it")
 
 
 def read_events(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:

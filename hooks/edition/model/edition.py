@@ -7,6 +7,7 @@ rendered HTML) is collected apart, in `Rendered`, and read once every page is re
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -15,6 +16,9 @@ from typing import Any, Literal
 from mkdocs.exceptions import PluginError
 
 from edition.model.anchors import Anchor
+
+# A title's case-kept words as model/works.py marks them in CSL-JSON (<span class="nocase">China</span>).
+NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
 
 
 # A read-only empty mapping, for defaults.
@@ -127,6 +131,16 @@ class Work:
     cited_in_annotations: tuple[str, ...] = ()  # annotation ids
     source: Any = None  # the entry as pybtex read it, for the BibTeX export
     cited_in_claims: tuple[str, ...] = ()  # ids of the claim ledger's records that rest on it
+    cited_in_entries: tuple[str, ...] = ()  # glossary and index entries that name it: "glossary:sco"
+
+    # "Kremlin 2015": its first author (or its title) and year, as a link to it is labelled.
+    @property
+    def label(self) -> str:
+        names = self.csl.get("author") or self.csl.get("editor") or []
+        first = names[0] if names else {}
+        who = first.get("literal") or first.get("family") or NOCASE.sub(r"\1", str(self.csl["title"]))
+        parts = (self.csl.get("issued") or {}).get("date-parts", [[]])[0]
+        return f"{who} {parts[0] if parts else 'n.d.'}"
 
     @property
     def consulted_by_editors(self) -> bool:
@@ -143,6 +157,11 @@ class Entry:
     text: str  # definition or description
     group: str | None  # entity group: person, organization, company, place, agreement
     data: Mapping[str, Any] = field(default_factory=empty)  # every field as written
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        """Keys of the works in bib/ its sources and note name."""
+        return tuple(str(key) for key in self.data.get("cites", ()))
 
     @property
     def ref(self) -> str:

@@ -86,6 +86,7 @@ def to_csl(key: str, entry: Entry) -> dict[str, Any]:
         ("publisher", ("publisher", "institution")),
         ("publisher-place", ("location",)),
         ("number", ("number",)),
+        ("volume", ("volume",)),
         ("genre", ("type",)),
         ("URL", ("url",)),
         ("note", ("note",)),

@@ -66,8 +66,8 @@ def bibliography_page(edition: Edition, entries: list[tuple[str, str]]) -> str:
     if consulted:
         lines += [
             "## Works consulted by the editors {#works-consulted-by-the-editors}",
-            "The works the editors' annotations rest on (bib/editors.bib), apart from the works "
-            "the report cites; each entry links back to the annotations that cite it.",
+            "The works the editors' annotations, glossary and index rest on (bib/editors.bib), apart "
+            "from the works the report cites; each entry links back to what cites it.",
         ]
         lines.extend(entry_block(edition, key, text) for key, text in consulted)
     return "\n\n".join(lines) + "\n"
@@ -83,6 +83,8 @@ def entry_block(edition: Edition, key: str, formatted: str) -> str:
         meta.append(f"Cited in {notes}.")
     if work.cited_in_annotations:
         meta.append(f"Cited in the annotations {annotation_links(edition, work.cited_in_annotations)}.")
+    if work.cited_in_entries:
+        meta.append(f"Named in the glossary and index: {entry_links(edition, work.cited_in_entries)}.")
     if work.cited_in_claims:
         meta.append(f"Checked against in the claim ledger: {claim_links(edition, work.cited_in_claims)}.")
     if item.get("URL"):
@@ -108,3 +110,13 @@ def claim_links(edition: Edition, ids: tuple[str, ...]) -> str:
         if claim.id in ids:
             first.setdefault(claim.where, claim.id)
     return ", ".join(f"[{where.label}](claims.md#{record})" for where, record in first.items())
+
+
+# "SCO, Hao Ping": the glossary and index entries that name a work, each linked to its entry.
+def entry_links(edition: Edition, refs: tuple[str, ...]) -> str:
+    def link(ref: str) -> str:
+        kind, _, name = ref.partition(":")
+        entry = (edition.terms if kind == "glossary" else edition.entities)[name]
+        page = "glossary.md" if kind == "glossary" else "entities.md"
+        return f"[{escape(entry.name)}]({page}#{name})"
+    return ", ".join(link(ref) for ref in refs)

@@ -103,14 +103,9 @@ def where_link(edition: Edition, anchor: Anchor) -> str:
     return f"[{anchor.label}]({edition.part_of(anchor).src_uri}#{anchor})"
 
 
-# "Kremlin 2015": the work's first author (or title) and year, linked to its entry.
+# "Kremlin 2015": the work's label, linked to its entry.
 def source_link(edition: Edition, key: str) -> str:
-    item = edition.works[key].csl
-    names = item.get("author") or []
-    first = names[0] if names else {}
-    who = first.get("literal") or first.get("family") or plain_text(str(item.get("title", key)))
-    parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
-    return f"[{escape(who)} {parts[0] if parts else 'n.d.'}](bibliography.md#{key})"
+    return f"[{escape(edition.works[key].label)}](bibliography.md#{key})"
 
 
 def tally(records: tuple[Claim, ...]) -> dict[str, int]:

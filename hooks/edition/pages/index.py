@@ -59,6 +59,8 @@ def term_block(term: Entry, index: Edition) -> str:
         details.append(f"In the [index of names](entities.md#{term.id})")
     if data.get("wikidata"):
         details.append(wikidata_link(data["wikidata"]))
+    if term.cites:
+        details.append(works_links(index, term))
     lines = [f"### {escape(term.name)} {{#{term.id}}}", escape(term.text)]
     if details:
         lines.append(" · ".join(details))
@@ -87,11 +89,11 @@ def entities_page(index: Edition) -> str:
     for key, label in GROUPS.items():
         parts.append(f"## {label} {{#{key}}}")
         group = sorted((m for m in members if m.group == key), key=lambda m: m.name.casefold())
-        parts.extend(entity_block(member) for member in group)
+        parts.extend(entity_block(member, index) for member in group)
     return "\n\n".join(parts) + "\n"
 
 
-def entity_block(entry: Entry) -> str:
+def entity_block(entry: Entry, index: Edition) -> str:
     data = entry.data
     if entry.kind == "term":
         lines = [f"### {escape(entry.name)} {{#{entry.id}}}",
@@ -105,6 +107,8 @@ def entity_block(entry: Entry) -> str:
             details.append(coordinates_text(data["coordinates"]))
         if data.get("wikidata"):
             details.append(wikidata_link(data["wikidata"]))
+        if entry.cites:
+            details.append(works_links(index, entry))
         if details:
             lines.append(" · ".join(details))
         if data.get("note"):
@@ -144,6 +148,11 @@ def initial(term: Entry) -> str:
 
 def slug(letter: str) -> str:
     return "digits" if not letter.isalpha() else letter.lower()
+
+
+# "Works: Kremlin 2015; Paine 1996": the works its sources and note name, in /bibliography/.
+def works_links(index: Edition, entry: Entry) -> str:
+    return "Works: " + "; ".join(f"[{escape(index.works[key].label)}](bibliography.md#{key})" for key in entry.cites)
 
 
 def wikidata_link(qid: str) -> str:
