@@ -20,7 +20,8 @@ DOWNLOADS = {
 }
 HEADER = ("% Works cited in the footnotes of Niva Yau, \"Russia and China's Quiet Rivalry in\n"
           "% Central Asia\" (FPRI, 2020), written from the annotated online edition's CSL data.\n"
-          "% biblatex fields; an undated work has date = {XXXX} (ISO 8601-2: year unspecified).\n")
+          "% biblatex fields. An undated work has no date field (biber will say one is missing):\n"
+          "% readers that do not know ISO 8601-2 take its date = {XXXX} for the year 0.\n")
 
 
 def downloads(edition: Edition) -> dict[str, str | bytes]:

@@ -43,7 +43,7 @@ def build(config: MkDocsConfig, files: Files, settings: dict[str, Any] | None = 
         terms=MappingProxyType(data.terms), entities=MappingProxyType(data.entities),
         annotations=data.annotations, events=data.events, emendations=data.emendations,
         repairs=data.repairs, releases=data.releases, settings=MappingProxyType(dict(settings or {})),
-        aliases=MappingProxyType(data.aliases), reading_path=data.reading_path,
+        aliases=MappingProxyType(data.aliases), reading_path=data.reading_path, claims=data.claims,
     )
 
 
