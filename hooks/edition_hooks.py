@@ -171,7 +171,8 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     edition = build.current.edition
     part = edition.part(page.file.src_uri) if edition else None
     if edition is not None and part is not None and edition.report is not None:
-        context["edition_head"] = metadata.head(edition, part, page.title)
+        heads = [metadata.head(edition, part, page.title), *(head(edition, part) for head in features.HEADS)]
+        context["edition_head"] = "\n".join(head for head in heads if head)
         # Material prints it as the page's description (else mkdocs.yml's, on every page).
         page.meta["description"] = metadata.description(edition, part, page.title)
         context["edition_preview"] = citable.loopback(edition.edition.url) if edition.edition else False

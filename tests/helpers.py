@@ -25,7 +25,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000",
              "EDITION_CACHE_DIR": tempfile.mkdtemp(prefix="edition-test-cache-")}
 GENERATED_PAGES = ("changes.md", "bibliography.md", "glossary.md", "entities.md", "teaching.md",
-                   "map-and-timeline.md", "cite.md", "changelog.md")
+                   "map-and-timeline.md", "cite.md", "changelog.md", "claims.md")
 # The report's sections in reading order, as the nav gives them (its group "The report",
 # the one place they are written): "introduction", ...
 REPORT_PAGES = [
@@ -115,6 +115,7 @@ def site_files(tmp: Path, pages: dict[str, str], data: dict[str, str] | None,
     for folder, files in (("data", data), ("bib", bib)):
         (tmp / folder).mkdir(exist_ok=True)
         for name, content in (files or {}).items():
+            (tmp / folder / name).parent.mkdir(parents=True, exist_ok=True)  # data/claims/a.yml
             (tmp / folder / name).write_text(textwrap.dedent(content).lstrip(), encoding="utf-8")
 
 

@@ -66,13 +66,15 @@ def test_entries_link_back_to_every_footnote_that_cites_them(site):
 
 
 # The works only the editors' annotations cite: their own section, each linked to the notes.
-def test_works_consulted_by_the_editors_link_back_to_their_annotations(site):
+# Each links back to what rests on it: annotations, glossary and index entries (and ledger records).
+def test_works_consulted_by_the_editors_link_back_to_what_cites_them(site):
     page = site.page("bibliography")
     heading = page.find(id="works-consulted-by-the-editors")
     consulted = [e["id"] for e in heading.find_all_next("div", class_="bib-entry")]
     assert consulted and not set(consulted) & set(citations_in_docs())
     for key in consulted:
-        links = page.find(id=key).select(".bib-entry__meta a[href*='#note-']")
+        links = [a for a in page.find(id=key).select(".bib-entry__meta a")
+                 if re.search(r"#note-|^\.\./(glossary|entities|claims)/#", a["href"])]
         assert links, key
         for link in links:
             target, note = link["href"].split("#")

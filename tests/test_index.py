@@ -276,3 +276,40 @@ def test_timeline_event_in_no_paragraph_stops_the_build(tmp_path):
     assert site.returncode != 0, site.log
     assert ("data/timeline.yml, line 3, event 1, field 'paragraph': 'p7' is not in the text: "
             "use an existing pN or fn:N") in site.log
+
+
+# How identifiers were checked is said once on each page, not as a remark on each entry (issue 27).
+def test_identifiers_are_explained_once_per_page_not_per_entry(site):
+    from edition.pages.index import IDENTIFIERS
+    for name in ("glossary", "entities"):
+        text = " ".join(site.page(name).find("article").get_text().split())
+        assert text.count(IDENTIFIERS) == 1, name
+        assert "could not verify" not in text, name
+
+
+# Every work a glossary or index entry names by its address is in the bibliography, cited by key
+# (the entry's `cites`), so its page links it and /bibliography/ links back (issue 27).
+def test_every_work_an_entry_names_by_address_is_cited_by_key():
+    from helpers import build_edition
+
+    edition = build_edition()
+
+    def address(url: str) -> str:
+        return url.rstrip("/.").split("://", 1)[-1]
+    for entry in [*edition.terms.values(), *edition.entities.values()]:
+        named = {address(url) for field in ("source", "note") for url in
+                 re.findall(r"https?://[^\s,;)]+", str(entry.data.get(field, "")))}
+        cited = {address(edition.works[key].csl.get("URL", "")) for key in entry.cites}
+        assert named <= cited, (entry.ref, sorted(named - cited))
+
+
+def test_a_work_an_entry_cites_must_be_in_bib(tmp_path):
+    from helpers import tiny_site
+
+    pages = {"index.md": "Home.\n", "a.md": "The SCO met.\n{#p1}\n"}
+    term = ("- id: sco\n  term: Shanghai Cooperation Organization\n  aliases: [SCO]\n"
+            "  definition: A regional organization.\n  cites: [nobody2020]\n")
+    site = tiny_site(tmp_path, pages, {"glossary.yml": term, "entities.yml": ""})
+    assert site.returncode != 0
+    assert ("data/glossary.yml, line 5, term 'sco', field 'cites[1]': cites 'nobody2020', which is not in "
+            "bib/: correct the key or add the work to bib/editors.bib") in site.log, site.log

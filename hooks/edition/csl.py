@@ -22,8 +22,6 @@ BIBLATEX_TYPES = {"article-newspaper": "article", "article-magazine": "article",
 SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
 RIS_TYPES = {"article-newspaper": "NEWS", "article-magazine": "MGZN", "article-journal": "JOUR",
              "webpage": "ELEC", "report": "RPRT", "book": "BOOK", "document": "GEN"}
-# ISO 8601-2 "year unspecified": biber accepts it and reads no date (bib/report.bib's header).
-NO_DATE = "XXXX"
 LATEX_SPECIALS = re.compile(r"([&%$#_])")
 
 
@@ -35,6 +33,7 @@ def biblatex(item: dict[str, Any], title: str | None = None) -> str:
     entry_type = biblatex_type(item)
     fields: dict[str, str | None] = {
         "author": " and ".join(name_bibtex(name) for name in item.get("author", [])) or None,
+        "editor": " and ".join(name_bibtex(name) for name in item.get("editor", [])) or None,
         "title": braced(title or item["title"]),
         "journaltitle": latex(item.get("container-title")) if entry_type == "article" else None,
         "entrysubtype": SUBTYPES.get(item["type"]) if entry_type == "article" else None,
@@ -43,11 +42,13 @@ def biblatex(item: dict[str, Any], title: str | None = None) -> str:
         "type": latex(item.get("genre") or ("Report" if entry_type == "report" else None))
         if entry_type in ("report", "misc") else None,
         "institution": one(item.get("publisher")) if entry_type == "report" else None,
-        "publisher": one(item.get("publisher")) if entry_type == "book" else None,
+        "publisher": one(item.get("publisher")) if entry_type in ("book", "collection") else None,
+        "series": latex(item.get("collection-title")) if entry_type in ("book", "collection") else None,
         "organization": one(item.get("publisher")) if entry_type in ("online", "misc") else None,
         "number": latex(item.get("number")),
+        "volume": latex(item.get("volume")) if entry_type in ("book", "collection") else None,
         "location": one(item.get("publisher-place")) if entry_type != "online" else None,
-        "date": iso_date(item),
+        "date": iso_date(item) or None,
         "url": item.get("URL"),
         "note": latex(item.get("note")),
     }
@@ -63,6 +64,8 @@ def biblatex_type(item: dict[str, Any]) -> str:
                 "report": {"author", "publisher"}, "book": {"author"}}.get(wanted, set())
     if required <= has:
         return wanted
+    if wanted == "book" and "editor" in has:
+        return "collection"  # an edited volume: biblatex requires its editor, not an author
     return "online" if "URL" in has else "misc"
 
 
@@ -72,10 +75,12 @@ def name_bibtex(name: dict[str, str]) -> str:
     return ", ".join(latex(part) or "" for part in (name.get("family"), name.get("given")) if part)
 
 
+# An undated work has no date: biblatex asks for one, but ISO 8601-2's "year unspecified" (XXXX,
+# which bib/ keeps for biber) is the year 0 to readers that do not know it (citation-js).
 def iso_date(item: dict[str, Any]) -> str:
     parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
     if not parts:
-        return NO_DATE
+        return ""
     return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts))
 
 
@@ -103,11 +108,13 @@ def latex(value: str | None) -> str | None:
 def ris(item: dict[str, Any], title: str | None = None) -> str:
     lines = [("TY", RIS_TYPES.get(item["type"], "GEN")), ("ID", item["id"])]
     lines += [("AU", name_ris(name, item["id"])) for name in item.get("author", [])]
+    lines += [("ED", name_ris(name, item["id"])) for name in item.get("editor", [])]  # Zotero: editor
     lines.append(("TI", unmarked(title or item["title"])))
     # Zotero's RIS translator reads a report's series from T2, any other's from T3.
     series = "T2" if item["type"] == "report" else "T3"
     tags = (("T2", "container-title"), (series, "collection-title"), ("PB", "publisher"),
-            ("CY", "publisher-place"), ("M3", "genre"), ("UR", "URL"), ("LA", "language"), ("N1", "note"))
+            ("CY", "publisher-place"), ("VL", "volume"), ("M3", "genre"), ("UR", "URL"), ("LA", "language"),
+            ("N1", "note"))
     lines += [(tag, item[field]) for tag, field in tags if item.get(field)]
     if item.get("number"):
         # Zotero's RIS translator reads a report's number from SN, any other's from IS.

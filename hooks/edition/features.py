@@ -16,8 +16,9 @@ from edition.citeproc.cache import Cache
 from edition.errors import EditionError
 from edition.exports import bib as bib_exports
 from edition.exports import tei, webanno
-from edition.model.edition import Edition, Mention, Rendered
+from edition.model.edition import Edition, Mention, Part, Rendered
 from edition.pages import bibliography, changelog, changes, cite, index, metadata, teaching, teachingviews
+from edition.pages import claims as claim_ledger
 from edition.urls import relative
 
 DIALOG_DATA = cite.DIALOG_DATA
@@ -58,6 +59,13 @@ def teaching_pages(edition: Edition) -> Generated:
     return {"teaching.md": teaching.teaching_page(edition)}
 
 
+# The claim ledger's page (none without data/claims/).
+def claim_pages(edition: Edition) -> Generated:
+    if not edition.claims:
+        return {}
+    return {claim_ledger.PAGE: claim_ledger.claims_page(edition)}
+
+
 # The citations are formatted once (one pandoc run, or its cached result) for /cite/, the
 # Cite dialogs' data and the /p/N/ pages.
 def citation_pages(edition: Edition) -> Generated:
@@ -67,8 +75,12 @@ def citation_pages(edition: Edition) -> Generated:
 
 # In the order the hook calls them; each reads only the model.
 GENERATORS: tuple[Callable[[Edition], Generated], ...] = (
-    changes_pages, bibliography_pages, index_pages, teaching_pages, citation_pages,
+    changes_pages, bibliography_pages, index_pages, teaching_pages, claim_pages, citation_pages,
 )
+
+
+# What a page's <head> holds beside its metadata (on_page_context): the ledger's ClaimReviews.
+HEADS: tuple[Callable[[Edition, Part], str], ...] = (claim_ledger.head,)
 
 
 # Generated pages completed once every page has rendered (on_env): each returns the pages it

@@ -19,7 +19,8 @@ DOWNLOADS = {
     "RIS": "bibliography/report.ris",
     "CSL-JSON": "bibliography/report.json",
 }
-UNDATED = "% biblatex fields; an undated work has date = {XXXX} (ISO 8601-2: year unspecified).\n"
+UNDATED = ("% biblatex fields. An undated work has no date field (biber will say one is missing):\n"
+           "% readers that do not know ISO 8601-2 take its date = {XXXX} for the year 0.\n")
 
 
 def downloads(edition: Edition) -> dict[str, str | bytes]:

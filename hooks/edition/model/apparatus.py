@@ -15,6 +15,7 @@ from typing import Any
 from edition.errors import EditionError
 from edition.log import logger
 from edition.model import annotations as annotation_data
+from edition.model import claims as claim_data
 from edition.model import entries as entry_data
 from edition.model import events as event_data
 from edition.model import schema
@@ -22,6 +23,7 @@ from edition.model import works as work_data
 from edition.model.anchors import Anchor
 from edition.model.edition import (
     Annotation,
+    Claim,
     Emendation,
     Entry,
     Event,
@@ -55,6 +57,7 @@ class Apparatus:
     repairs: tuple[Repair, ...] = ()
     releases: tuple[Release, ...] = ()
     reading_path: tuple[ReadingStep, ...] = ()
+    claims: tuple[Claim, ...] = ()
     annotation_rows: dict[str, int] = field(default_factory=dict)  # id -> its index in the file
     geography: dict[str, Any] = field(default_factory=dict)  # file name -> its data
     maps: Maps | None = None
@@ -62,8 +65,9 @@ class Apparatus:
 
 def read(root: Path, text: Text, problems: Problems) -> Apparatus:
     found = Apparatus()
-    for collector in (read_entries, read_annotations, read_works, read_events, read_changes, read_releases,
-                      read_reading_path, read_geography, read_maps):
+    # The ledger's records before the works (a work they rest on is cited), their sources after.
+    for collector in (read_entries, read_annotations, claim_data.read, read_works, claim_data.check_sources,
+                      read_events, read_changes, read_releases, read_reading_path, read_geography, read_maps):
         try:
             collector(root, text, found, problems)
         except EditionError as error:
@@ -133,6 +137,14 @@ def read_works(root: Path, text: Text, found: Apparatus, problems: Problems) -> 
     for annotation in found.annotations:
         for key in annotation.cites:
             cited_by_annotations.setdefault(key, []).append(annotation.id)
+    cited_by_claims: dict[str, list[str]] = {}
+    for claim in found.claims:
+        for key in claim.sources:
+            cited_by_claims.setdefault(key, []).append(claim.id)
+    cited_by_entries: dict[str, list[str]] = {}
+    for entry in [*found.terms.values(), *found.entities.values()]:
+        for key in entry.cites:
+            cited_by_entries.setdefault(key, []).append(entry.ref)
     data, homes = work_data.load(paths, root) if paths else (None, {})
     entries = data.entries if data is not None else {}
     for key, notes in cited_by_notes.items():
@@ -147,13 +159,24 @@ def read_works(root: Path, text: Text, found: Apparatus, problems: Problems) -> 
             where = (found.annotation_rows[annotation.id], "cites", annotation.cites.index(key))
             schema.report_at(problems, file, where, f"cites '{key}', which is not in bib/",
                              "correct the key or add the work to bib/editors.bib")
+    for shown_file, held in ((GLOSSARY, found.terms), (ENTITIES, found.entities)):
+        for row, entry in enumerate(held.values()):
+            for index, key in enumerate(entry.cites):
+                if key not in entries:
+                    schema.report_at(problems, DataFile(root / shown_file, shown_file, shown_file[5:-4]),
+                                     (row, "cites", index), f"cites '{key}', which is not in bib/",
+                                     "correct the key or add the work to bib/editors.bib")
     for key, entry in entries.items():
         found.works[key] = Work(key, work_data.to_csl(key, entry), str(homes[key]),
                                 tuple(sorted(set(cited_by_notes.get(key, ())))),
-                                tuple(cited_by_annotations.get(key, ())), entry)
-        if key not in cited_by_notes and key not in cited_by_annotations:
-            log.warning(f"{shown}: entry '{key}' is cited by no footnote and no annotation: cite it in a "
-                        f"footnote as [printed words](@{key}), in an annotation's cites, or remove it")
+                                tuple(cited_by_annotations.get(key, ())), entry,
+                                cited_in_claims=tuple(cited_by_claims.get(key, ())),
+                                cited_in_entries=tuple(cited_by_entries.get(key, ())))
+        if not any(key in cited for cited in (cited_by_notes, cited_by_annotations, cited_by_claims,
+                                              cited_by_entries)):
+            log.warning(f"{shown}: entry '{key}' is cited by no footnote, annotation, claim record or "
+                        f"glossary or index entry: cite it in a footnote as [printed words](@{key}), in the "
+                        "cites of an annotation or entry, in a record's sources, or remove it")
 
 
 def read_events(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:

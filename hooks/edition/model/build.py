@@ -41,7 +41,7 @@ def build(site: Site, settings: dict[str, Any] | None = None, problems: Problems
         terms=MappingProxyType(data.terms), entities=MappingProxyType(data.entities),
         annotations=data.annotations, events=data.events, emendations=data.emendations,
         repairs=data.repairs, releases=data.releases, settings=MappingProxyType(dict(settings or {})),
-        aliases=MappingProxyType(data.aliases), reading_path=data.reading_path,
+        aliases=MappingProxyType(data.aliases), reading_path=data.reading_path, claims=data.claims,
         geography=MappingProxyType(data.geography), maps=data.maps,
     )
 

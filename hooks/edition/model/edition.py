@@ -7,6 +7,7 @@ rendered HTML) is collected apart, in `Rendered`, and read once every page is re
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +27,10 @@ def spoken_date(iso: str) -> str:
     words = [str(int(parts[2]))] if len(parts) > 2 else []
     words += [MONTHS[int(parts[1]) - 1]] if len(parts) > 1 else []
     return " ".join([*words, parts[0]])
+
+
+# A title's case-kept words as model/works.py marks them in CSL-JSON (<span class="nocase">China</span>).
+NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
 
 
 # A read-only empty mapping, for defaults.
@@ -152,6 +157,17 @@ class Work:
     cited_in_notes: tuple[Anchor, ...] = ()  # fn:N, in reading order
     cited_in_annotations: tuple[str, ...] = ()  # annotation ids
     source: Any = None  # the entry as pybtex read it, for the BibTeX export
+    cited_in_claims: tuple[str, ...] = ()  # ids of the claim ledger's records that rest on it
+    cited_in_entries: tuple[str, ...] = ()  # glossary and index entries that name it: "glossary:sco"
+
+    # "Kremlin 2015": its first author (or its title) and year, as a link to it is labelled.
+    @property
+    def label(self) -> str:
+        names = self.csl.get("author") or self.csl.get("editor") or []
+        first = names[0] if names else {}
+        who = first.get("literal") or first.get("family") or NOCASE.sub(r"\1", str(self.csl["title"]))
+        parts = (self.csl.get("issued") or {}).get("date-parts", [[]])[0]
+        return f"{who} {parts[0] if parts else 'n.d.'}"
 
     @property
     def consulted_by_editors(self) -> bool:
@@ -168,6 +184,11 @@ class Entry:
     text: str  # definition or description
     group: str | None  # entity group: person, organization, company, place, agreement
     data: Mapping[str, Any] = field(default_factory=empty)  # every field as written
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        """Keys of the works in bib/ its sources and note name."""
+        return tuple(str(key) for key in self.data.get("cites", ()))
 
     @property
     def ref(self) -> str:
@@ -209,6 +230,34 @@ class Annotation:
     @property
     def element_id(self) -> str:
         return f"note-{self.id}"
+
+
+# The claim ledger's verdicts, in the order the ledger's page counts them, as readers read them.
+VERDICTS = {"confirmed": "Confirmed", "corrected": "Corrected", "partly-right": "Partly right",
+            "cannot-check": "Cannot be checked"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable statement of the report and what the editors found (data/claims/<page>.yml)."""
+    id: str
+    where: Anchor  # p9 or fn:5
+    words: str  # the report's words it covers, once in `where`
+    kind: str  # figure, date, count, direction, distance, office, name, event, attribution, citation
+    claim: str  # what the report states, in the editors' words (schema.org claimReviewed)
+    verdict: str  # a key of VERDICTS
+    explanation: str  # Markdown: its own, or the text of its note
+    section: str  # src_uri of the section its file is for
+    note: str | None = None  # the annotation that explains it
+    sources: tuple[str, ...] = ()  # keys of works in bib/
+    tried: str | None = None  # for cannot-check: what was searched, what was found
+    start: int = 0  # where its words start in the reader's words of `where`
+    file: str = ""  # data/claims/<page>.yml, and its row there (from 0), for messages
+    row: int = 0
+
+    @property
+    def verdict_label(self) -> str:
+        return VERDICTS[self.verdict]
 
 
 @dataclass(frozen=True)
@@ -308,6 +357,7 @@ class Edition:
     # The outlines the maps are drawn on (data/land-110m.json, data/countries.json), as read, by file name.
     geography: Mapping[str, Any] = field(default_factory=empty)
     maps: Maps | None = None  # data/maps.yml
+    claims: tuple[Claim, ...] = ()  # the claim ledger, in reading order
 
     @property
     def sections(self) -> tuple[Part, ...]:
@@ -336,6 +386,10 @@ class Edition:
 
     def annotations_on(self, src_uri: str) -> tuple[Annotation, ...]:
         return tuple(a for a in self.annotations if self.paragraphs[a.paragraph].part == src_uri)
+
+    def claims_on(self, src_uri: str) -> tuple[Claim, ...]:
+        """The ledger's records of one section, in reading order (the page; a handout's key)."""
+        return tuple(claim for claim in self.claims if claim.section == src_uri)
 
 
 # What rendering learns, collected apart from the model and read after every page rendered

@@ -18,7 +18,8 @@ from edition.errors import EditionError
 # An undated work: ISO 8601-2's "year unspecified", which biber accepts and reads as no date
 # (biblatex has no valid "n.d." value); CSL styles then print "n.d.".
 NO_DATE = "XXXX"
-CSL_TYPES = {"online": "webpage", "report": "report", "misc": "document", "book": "book"}
+# An edited volume (biblatex's collection) is a CSL book with editors and no author.
+CSL_TYPES = {"online": "webpage", "report": "report", "misc": "document", "book": "book", "collection": "book"}
 ARTICLE_TYPES = {"newspaper": "article-newspaper", "magazine": "article-magazine"}
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -73,15 +74,20 @@ def to_csl(key: str, entry: Entry) -> dict[str, Any]:
     item: dict[str, Any] = {"id": key, "type": csl_type(entry), "title": case_kept(entry.fields["title"])}
     authors = [person_name(p) for p in entry.persons.get("author", [])]
     organization = fields.get("organization") or fields.get("institution")
+    editors = [person_name(p) for p in entry.persons.get("editor", [])]
     if authors:
         item["author"] = authors
-    elif organization:
+    elif organization and not editors:
         item["author"] = [{"literal": organization}]  # Chicago: the owner stands as author
+    if editors:
+        item["editor"] = editors
     for csl_name, bib_names in (
         ("container-title", ("journaltitle", "journal")),
+        ("collection-title", ("series",)),
         ("publisher", ("publisher", "institution")),
         ("publisher-place", ("location",)),
         ("number", ("number",)),
+        ("volume", ("volume",)),
         ("genre", ("type",)),
         ("URL", ("url",)),
         ("note", ("note",)),

@@ -14,6 +14,7 @@ from edition import citeproc
 from edition.citeproc.cache import Cache
 from edition.errors import EditionError
 from edition.markup import escape
+from edition.model.anchors import Anchor
 from edition.model.edition import Edition
 
 STYLE = "chicago-author-date"
@@ -64,8 +65,8 @@ def bibliography_page(edition: Edition, entries: list[tuple[str, str]]) -> str:
     if consulted:
         lines += [
             "## Works consulted by the editors {#works-consulted-by-the-editors}",
-            "The works the editors' annotations rest on (bib/editors.bib), apart from the works "
-            "the report cites; each entry links back to the annotations that cite it.",
+            "The works the editors' annotations, glossary and index rest on (bib/editors.bib), apart "
+            "from the works the report cites; each entry links back to what cites it.",
         ]
         lines.extend(entry_block(edition, key, text) for key, text in consulted)
     return "\n\n".join(lines) + "\n"
@@ -81,6 +82,10 @@ def entry_block(edition: Edition, key: str, formatted: str) -> str:
         meta.append(f"Cited in {notes}.")
     if work.cited_in_annotations:
         meta.append(f"Cited in the annotations {annotation_links(edition, work.cited_in_annotations)}.")
+    if work.cited_in_entries:
+        meta.append(f"Named in the glossary and index: {entry_links(edition, work.cited_in_entries)}.")
+    if work.cited_in_claims:
+        meta.append(f"Checked against in the claim ledger: {claim_links(edition, work.cited_in_claims)}.")
     if item.get("URL"):
         meta.append(f'[Archived copies]({ARCHIVE}{item["URL"]}){{.bib-archive}}')
     if item.get("note"):
@@ -95,3 +100,22 @@ def annotation_links(edition: Edition, ids: tuple[str, ...]) -> str:
     notes = [note for note in edition.annotations if note.id in ids]
     return ", ".join(f"[{note.label} on {note.paragraph.label}]"
                      f"({edition.paragraphs[note.paragraph].part}#{note.element_id})" for note in notes)
+
+
+# "¶ 9, n. 5": the ledger's records that rest on a work, one link per ¶ or note (its first record).
+def claim_links(edition: Edition, ids: tuple[str, ...]) -> str:
+    first: dict[Anchor, str] = {}
+    for claim in edition.claims:
+        if claim.id in ids:
+            first.setdefault(claim.where, claim.id)
+    return ", ".join(f"[{where.label}](claims.md#{record})" for where, record in first.items())
+
+
+# "SCO, Hao Ping": the glossary and index entries that name a work, each linked to its entry.
+def entry_links(edition: Edition, refs: tuple[str, ...]) -> str:
+    def link(ref: str) -> str:
+        kind, _, name = ref.partition(":")
+        entry = (edition.terms if kind == "glossary" else edition.entities)[name]
+        page = "glossary.md" if kind == "glossary" else "entities.md"
+        return f"[{escape(entry.name)}]({page}#{name})"
+    return ", ".join(link(ref) for ref in refs)

@@ -17,6 +17,10 @@ from edition.model.entries import GROUPS
 PLACEHOLDER = '<span class="locators" data-locators="{}"></span>'
 PLACEHOLDER_RE = re.compile(r'<span class="locators" data-locators="([^"]+)"></span>')
 WIKIDATA = "https://www.wikidata.org/wiki/"
+# How the identifiers were checked, said once on each page (not as a remark on each entry).
+IDENTIFIERS = ("An entry links to its Wikidata item only where the editors matched the item to the "
+               "entry: its label, description and dates against the sources the entry names. An entry "
+               "without a link has no item the editors could confirm, which does not mean none exists.")
 
 
 # The Glossary page
@@ -33,6 +37,7 @@ def glossary_page(index: Edition) -> str:
         "explained for students by the editors. In the text, the first mention of each term "
         "on a page links here and shows its definition. Facts are as of the report's date "
         f"({index.report.published if index.report else 'of publication'}) unless dated otherwise.",
+        IDENTIFIERS,
         f"Terms: {letters}",
     ]
     for letter, group in by_letter:
@@ -54,6 +59,8 @@ def term_block(term: Entry, index: Edition) -> str:
         details.append(f"In the [index of names](entities.md#{term.id})")
     if data.get("wikidata"):
         details.append(wikidata_link(data["wikidata"]))
+    if term.cites:
+        details.append(works_links(index, term))
     lines = [f"### {escape(term.name)} {{#{term.id}}}", escape(term.text)]
     if details:
         lines.append(" · ".join(details))
@@ -76,16 +83,17 @@ def entities_page(index: Edition) -> str:
         "Every person, organization, company, place, and agreement or initiative named in "
         "the report, with the paragraphs (¶) and notes (n.) that name it. Descriptions are "
         "the editors'; offices and dates are those of the report's period.",
+        IDENTIFIERS,
         "Groups: " + " · ".join(f"[{label}](#{key})" for key, label in GROUPS.items()),
     ]
     for key, label in GROUPS.items():
         parts.append(f"## {label} {{#{key}}}")
         group = sorted((m for m in members if m.group == key), key=lambda m: m.name.casefold())
-        parts.extend(entity_block(member) for member in group)
+        parts.extend(entity_block(member, index) for member in group)
     return "\n\n".join(parts) + "\n"
 
 
-def entity_block(entry: Entry) -> str:
+def entity_block(entry: Entry, index: Edition) -> str:
     data = entry.data
     if entry.kind == "term":
         lines = [f"### {escape(entry.name)} {{#{entry.id}}}",
@@ -99,6 +107,8 @@ def entity_block(entry: Entry) -> str:
             details.append(coordinates_text(data["coordinates"]))
         if data.get("wikidata"):
             details.append(wikidata_link(data["wikidata"]))
+        if entry.cites:
+            details.append(works_links(index, entry))
         if details:
             lines.append(" · ".join(details))
         if data.get("note"):
@@ -138,6 +148,11 @@ def initial(term: Entry) -> str:
 
 def slug(letter: str) -> str:
     return "digits" if not letter.isalpha() else letter.lower()
+
+
+# "Works: Kremlin 2015; Paine 1996": the works its sources and note name, in /bibliography/.
+def works_links(index: Edition, entry: Entry) -> str:
+    return "Works: " + "; ".join(f"[{escape(index.works[key].label)}](bibliography.md#{key})" for key in entry.cites)
 
 
 def wikidata_link(qid: str) -> str:
