@@ -204,7 +204,7 @@ def plain_para_number(link: Tag) -> None:
 
 
 # A teacher's copy calls each annotation where its phrase is, as a note is called: the
-# phrase stays marked and is followed by the annotation's number (A12), linked to it.
+# phrase stays marked and is followed by the annotation's label (3b), linked to it.
 def call_annotation(article: Tag, mark: Tag, notes: dict[str, Tag]) -> None:
     name = str(mark.get("data-note") or "")
     note = notes.get(name)
