@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 
+from edition.formats import hyphens
 from edition.model.anchors import Anchor
 
 # bs4 is imported where pages are read: it takes a tenth of a second, which a build without
@@ -173,6 +174,7 @@ def clean(article: Tag, *, annotations: bool) -> None:
             del tag["data-search-exclude"]
     for insertion in article.select("a[href] + ins"):
         space_after_url(insertion)
+    hyphens.keep_whole(article)
 
 
 # An editors' insertion right after a printed URL ("….html[read: http://…]") would make
