@@ -31,6 +31,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from edition.model.anchors import Anchor  # noqa: E402  (the one form of pN and fn:N)
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# The changelog's changes not yet released (data/changelog.yml, version: unreleased) become a
+# release's section when it is made: their heading is no anchor a release keeps.
+UNRELEASED = {"changelog/": {"unreleased"}}
 
 
 # A paragraph's or a note's id: what a citation may point to.
@@ -49,7 +52,7 @@ def manifest(site: Path) -> dict[str, list[str]]:
         if article is None:
             continue
         anchors = {element.get("id") for element in article.xpath(".//*[@id]")
-                   if citable(element.get("id")) or element.tag in HEADINGS}
+                   if citable(element.get("id")) or element.tag in HEADINGS} - UNRELEASED.get(url, set())
         if anchors:
             pages[url] = sorted(anchors)
     return pages

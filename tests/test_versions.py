@@ -57,6 +57,7 @@ def test_the_manifest_lists_paragraphs_notes_headings_and_index_entries(site):
     assert "discussion-questions" in current["introduction/"]
     assert "sco" in current["glossary/"] and "xi-jinping" in current["entities/"]
     assert not any(page.startswith("p/") for page in current)
+    assert "v0-1-0" in current["changelog/"] and "unreleased" not in current["changelog/"]  # changes to come
 
 
 def test_two_releases_are_deployed_with_versions_json(released):
