@@ -20,7 +20,7 @@ from edition.formats.meta import Meta
 
 WIDTH, HEIGHT = 1400, 2100
 MARGIN = 130
-INK, PAPER, RULE = (33, 33, 33), (250, 248, 242), (120, 40, 40)   # the title card's
+INK, PAPER, RULE = (33, 33, 33), (250, 248, 242), (120, 40, 40)   # the title card's too
 FONTS = Path(__file__).parent / "fonts"
 HOLDS = "With the editors' annotations and discussion questions"
 
@@ -55,6 +55,6 @@ def alt_text(meta: Meta) -> str:
 def font(style: str, size: int) -> ImageFont.FreeTypeFont:
     name = f"texgyrepagella-{style}.otf"
     if not (FONTS / name).is_file():
-        raise PluginError(f"EPUB cover: {name} is not in {FONTS.name}/ of edition/formats: restore the "
-                          "vendored fonts (git checkout hooks/edition/formats/fonts)")
+        raise PluginError(f"EPUB cover and title card: {name} is not in hooks/edition/formats/fonts: "
+                          "restore the vendored fonts (git checkout hooks/edition/formats/fonts)")
     return ImageFont.truetype(str(FONTS / name), size)
