@@ -268,7 +268,9 @@ def make_formats() -> bool:
 # The line goes right under the page's title, where a reader looks for it; the search index
 # leaves it out (data-search-exclude), as it is on every page. A div, not a p: every p of
 # a section page is a numbered paragraph of the report. It links only the files this build
-# writes: the PDFs and the EPUB when it makes them, the TEI and the annotations always.
+# writes: the PDFs and the EPUB when it makes them, the TEI and the annotations always. Each
+# says what it holds: the reader's PDFs the text alone; the teacher's PDFs and the one EPUB
+# also the editors' annotations and the discussion questions.
 def download_line(edition: Edition, page_url: str, homepage: bool, kinds: tuple[str, ...]) -> str:
     names = {**copies.paths(edition), "tei": tei.file_path(edition), "annotations": webanno.FILE}
 
@@ -278,15 +280,14 @@ def download_line(edition: Edition, page_url: str, homepage: bool, kinds: tuple[
     pdf, epub = "pdf" in kinds, "epub" in kinds
     others = f'{link("tei", "TEI P5" if homepage else "TEI")} · {link("annotations", "Web Annotations")}'
     if homepage:
-        offline = ([f'{link("a4", "PDF (A4)")} · {link("letter", "PDF (US Letter)")}'] if pdf else []) + \
-                  ([link("epub", "EPUB")] if epub else [])
-        text = f"Download this edition: {' · '.join(offline)}. " if offline else ""
-        if pdf:
-            text += ("Teacher's copy, with the annotations and discussion questions: "
-                     f'{link("a4-teacher", "PDF (A4)")} · {link("letter-teacher", "PDF (US Letter)")}. ')
+        text = f'Download the text: {link("a4", "PDF (A4)")} · {link("letter", "PDF (US Letter)")}. ' if pdf else ""
+        teachers = f'{link("a4-teacher", "PDF (A4)")} · {link("letter-teacher", "PDF (US Letter)")}'
+        annotated = ([f"teacher's copy, {teachers}"] if pdf else []) + ([link("epub", "EPUB")] if epub else [])
+        if annotated:
+            text += f"With the editors' annotations and discussion questions: {'; '.join(annotated)}. "
         text += f"For other tools: {others}."
     else:
         offline = ([f'{link("a4", "Download PDF")} (A4; {link("letter", "US Letter")})'] if pdf else []) + \
-                  ([link("epub", "Download EPUB")] if epub else [])
+                  ([f'{link("epub", "Download EPUB")} (with the notes and questions)'] if epub else [])
         text = " · ".join([*offline, others])
     return f'<div class="edition-downloads" data-search-exclude>{text}</div>'

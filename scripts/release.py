@@ -9,8 +9,9 @@ pages, citations, metadata, PDFs and EPUB name their own public address; `latest
 alias of it and the default version. EDITION_BASE_URL is required and must not be a loopback
 address (127.0.0.1, localhost): the release stops with a message otherwise, so nothing
 published names a local preview's address. The files mike committed are read back: if they
-lack an anchor of an earlier release (data/anchors/, unless data/redirects.yml moves it), the
-branch is put back as it was and the release stops; otherwise the release's anchor manifest is
+lack an anchor of an earlier release (data/anchors/, unless data/redirects.yml moves it) or
+give a label an earlier release gave another editors' note, the branch is put back as it was
+and the release stops; otherwise the release's anchor manifest (with the notes' labels) is
 written to data/anchors/VERSION.json: commit it with the release.
 """
 from __future__ import annotations
@@ -50,7 +51,8 @@ def main(argv: list[str]) -> int:
                     f"{version!r}: set it there first")
     releases = yaml.safe_load((ROOT / "data/changelog.yml").read_text(encoding="utf-8")) or []
     if version not in {str(r.get("version")) for r in releases}:
-        return fail(f"data/changelog.yml has no entry for {version}: describe the release first")
+        return fail(f"data/changelog.yml has no entry for {version}: describe the release first "
+                    "(give the entry 'version: unreleased' this version and the date)")
     problem = address_problem(os.environ.get("EDITION_BASE_URL", ""))
     if problem:
         return fail(problem)
@@ -66,14 +68,14 @@ def main(argv: list[str]) -> int:
     before = branch_head(BRANCH)
     subprocess.run([*mike, "deploy", "--branch", BRANCH, "--update-aliases", version, "latest"],
                    cwd=ROOT, env=env, check=True)
-    published = published_anchors(version)
-    lost = anchors.check(published)
-    if lost:
+    published, labels = published_anchors(version)
+    lost, reused = anchors.check(published), anchors.check_labels(labels)
+    if lost or reused:
         restore_branch(BRANCH, before)
-        anchors.report(lost)
-        return fail(f"{version} is not released: anchors of earlier releases are missing "
-                    f"(the {BRANCH} branch is as it was)")
-    manifest = anchors.write(published, version)
+        anchors.report(lost, reused)
+        return fail(f"{version} is not released: anchors of earlier releases are missing or their "
+                    f"labels reused (the {BRANCH} branch is as it was)")
+    manifest = anchors.write(published, version, labels)
     subprocess.run([*mike, "set-default", "--branch", BRANCH, "latest"], cwd=ROOT, env=env, check=True)
     print(f"released {version} into the local {BRANCH} branch (not pushed); "
           f"commit {manifest.relative_to(ROOT)}")
@@ -98,14 +100,14 @@ def restore_branch(branch: str, head: str | None) -> None:
         git("update-ref", "-d", f"refs/heads/{branch}")
 
 
-# The anchors of the files mike committed for `version`, read back from the branch.
-def published_anchors(version: str) -> dict[str, list[str]]:
+# The anchors and note labels of the files mike committed for `version`, read back from the branch.
+def published_anchors(version: str) -> tuple[dict[str, list[str]], dict[str, str]]:
     with tempfile.TemporaryDirectory() as folder:
         archive = subprocess.run(["git", "archive", "--format=tar", BRANCH, version], cwd=ROOT,
                                  check=True, capture_output=True).stdout
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(folder, filter="data")
-        return anchors.manifest(Path(folder) / version)
+        return anchors.manifest(Path(folder) / version), anchors.labels(Path(folder) / version)
 
 
 # Why the public address cannot be published, or None.

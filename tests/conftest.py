@@ -144,7 +144,8 @@ def source_blocks() -> list[Block]:
 @pytest.fixture(scope="session")
 def released(tmp_path_factory) -> Path:
     """A throwaway clone of the project (its last commit) with two releases deployed by mike:
-    the current version, then the next minor version (NEXT_VERSION)."""
+    the current version, then the next minor version (NEXT_VERSION), made as a release is
+    made: the changelog's unreleased changes (if any) get its version and a date."""
     repo = tmp_path_factory.mktemp("releases") / "edition"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
     env = release_env()
@@ -156,8 +157,12 @@ def released(tmp_path_factory) -> Path:
     work = (repo / "data/work.yml").read_text().replace(f'version: "{first}"', f'version: "{second}"')
     (repo / "data/work.yml").write_text(work)
     changelog = (repo / "data/changelog.yml").read_text()
-    (repo / "data/changelog.yml").write_text(
-        f'- version: "{second}"\n  date: "2027-01-01"\n  summary: A test release.\n' + changelog)
+    released = f'- version: "{second}"\n  date: "2027-01-01"\n'
+    if "\n- version: unreleased\n" in f"\n{changelog}":
+        changelog = f"\n{changelog}".replace("\n- version: unreleased\n", f"\n{released}", 1)[1:]
+    else:
+        changelog = f"{released}  summary: A test release.\n{changelog}"
+    (repo / "data/changelog.yml").write_text(changelog)
     git(repo, "commit", "--quiet", "-am", second, env=env)
     subprocess.run([sys.executable, "scripts/release.py", second], cwd=repo, env=env, check=True,
                    capture_output=True)

@@ -1,18 +1,25 @@
 """The teaching layer: annotations after their paragraphs, questions, the Teaching page, errors."""
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from lxml import etree
 
 from edition.markdown.annotations import KINDS
+from edition.model import annotations as model_annotations
+from edition.model.anchors import Anchor
 from helpers import REPORT_PAGES, tiny_site
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = yaml.safe_load((ROOT / "data/annotations.yml").read_text(encoding="utf-8"))
+NOTE_BY_ID = {note["id"]: note for note in NOTES}
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 def page_of(site, paragraph: str) -> BeautifulSoup:
@@ -40,10 +47,81 @@ def test_each_annotation_follows_its_paragraph_and_marks_its_phrase(site):
             assert mark is not None and " ".join(mark.get_text().split()) == note["phrase"], note["id"]
 
 
-def test_annotations_are_numbered_in_reading_order_on_each_page(site):
+# Labels: the paragraph's number and a letter (3a, 3b ...), in the order a reader meets the
+# markers: after each phrase in the order of the phrases, then the notes on the whole paragraph.
+def test_notes_are_labelled_by_paragraph_in_the_order_of_their_phrases(site):
     for name in REPORT_PAGES:
-        numbers = [n.get_text() for n in site.page(name).select(".annotation__number")]
-        assert numbers == [f"A{i}" for i in range(1, len(numbers) + 1)], name
+        page = site.page(name)
+        for paragraph in page.select("p.para[id]"):
+            markers = paragraph.select("a.note-marker")
+            number = paragraph["id"].removeprefix("p")
+            assert [m["data-label"] for m in markers] == [f"{number}{LETTERS[i]}" for i in range(len(markers))]
+            notes = [m["href"].removeprefix("#note-") for m in markers]
+            phrases = [NOTE_BY_ID[n]["phrase"] for n in notes if "phrase" in NOTE_BY_ID[n]]
+            words = " ".join(paragraph.get_text().split())
+            assert [words.index(p) for p in phrases] == sorted(words.index(p) for p in phrases), paragraph["id"]
+            assert all("phrase" in NOTE_BY_ID[n] for n in notes[:len(phrases)]), paragraph["id"]  # then the rest
+            shown = [n.get_text() for n in paragraph.find_next_sibling("aside").select(".annotation__number")]
+            assert shown == [m["data-label"] for m in markers], paragraph["id"]
+
+
+def test_introductions_third_paragraph_reads_3a_to_3h_left_to_right(site):
+    markers = site.page("introduction").find(id="p3").select("a.note-marker")
+    assert [(m["data-label"], m["href"]) for m in markers] == [
+        ("3a", "#note-p3-first-multilateralism"), ("3b", "#note-p3-q-multilateralism"),
+        ("3c", "#note-p3-border-length"), ("3d", "#note-p3-q-two-thousand-years"),
+        ("3e", "#note-p3-komsomol-educated"), ("3f", "#note-p3-tian-zengpei-tour"),
+        ("3g", "#note-p3-li-lanqing-title"), ("3h", "#note-p3-li-led-delegation")]
+
+
+# Every place a note is named gives the label its note shows: its marker, the questions at the
+# end of the section, /teaching/, the bibliography's links back, the TEI (n) and the Web
+# Annotations (label). (The PDF and the EPUB: tests/test_formats*.py.)
+def test_a_note_has_the_same_label_everywhere(site):
+    labels = {}
+    for name in REPORT_PAGES:
+        for note in site.page(name).select("div.annotation[id]"):
+            labels[note["id"]] = note.select_one(".annotation__number").get_text()
+    assert len(labels) == len(NOTES) and len(set(labels.values())) == len(NOTES)  # one label per note
+    for name in REPORT_PAGES:
+        page = site.page(name)
+        for marker in page.select("a.note-marker"):
+            assert marker["data-label"] == labels[marker["href"][1:]]
+            assert marker["aria-label"] == f"Editors' note {marker['data-label']}"
+        for item in page.select("section.discussion-questions li"):
+            label = item.select_one(".discussion-questions__on").get_text().rsplit("note ", 1)[1].rstrip(")")
+            paragraph = item.select_one(".discussion-questions__on a")["href"].removeprefix("#")
+            assert label in {labels[f"note-{n['id']}"] for n in NOTES
+                             if n["paragraph"] == paragraph and n["kind"] == "question"}, label
+    named = [(a.get_text(), a["href"]) for page in ("teaching", "bibliography")
+             for a in site.page(page).select("a[href*='#note-']")]
+    assert len(named) > 150
+    assert [text for text, _ in named] == [f"note {labels[href.split('#')[1]]}" for _, href in named]
+    tei = etree.parse(str(site.path / "downloads/yau-2020-quiet-rivalry.tei.xml"))
+    in_tei = {a.get(XML_ID): a.get("n") for a in tei.iter("{http://www.tei-c.org/ns/1.0}annotation")}
+    assert in_tei == labels
+    collection = json.loads((site.path / "downloads/annotations.jsonld").read_text(encoding="utf-8"))
+    assert {item["id"].split("#")[1]: item["label"] for item in collection["first"]["items"]} == labels
+
+
+# Labelling in the model, on small inputs: (paragraph, phrase) of each note in the file's
+# order -> their labels, for the paragraphs "One *two* three[^1] four." (p1) and "Five [six](@key)." (p2).
+@pytest.mark.parametrize("notes, labels", [
+    ([("p1", "three"), ("p1", "One"), ("p1", "two")], ["1c", "1a", "1b"]),
+    ([("p1", "three four"), ("p1", "One two")], ["1b", "1a"]),
+    ([("p1", None), ("p1", "four"), ("p1", None), ("p1", "One")], ["1c", "1b", "1d", "1a"]),
+    ([("p2", "six"), ("p1", "two"), ("p2", "Five")], ["2b", "1a", "2a"]),
+    ([("p1", "two"), ("p2", "six"), ("p1", "One")], ["1b", "2a", "1a"]),
+    ([("p1", None)] * 27, [f"1{c}" for c in LETTERS] + ["1aa"]),
+], ids=["in the order of the phrases", "across markup and a footnote call",
+        "notes on the paragraph last, in file order", "each paragraph apart",
+        "a note added to p1 leaves p2 as it was", "past z"])
+def test_labels_follow_the_phrases_within_each_paragraph(notes, labels):
+    items = [{"id": f"n{i}", "paragraph": p, "kind": "context", "author": "E", "added_in": "0.1.0", "text": "T.",
+              **({"phrase": phrase} if phrase else {})} for i, (p, phrase) in enumerate(notes)]
+    markdown = {Anchor("p", 1): "One *two* three[^1] four.", Anchor("p", 2): "Five [six](@key)."}
+    found = {note.id: note.label for note in model_annotations.labelled(items, markdown)}
+    assert [found[f"n{i}"] for i in range(len(notes))] == labels
 
 
 def test_links_in_annotations_reach_their_targets(site):

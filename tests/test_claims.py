@@ -192,7 +192,7 @@ def test_the_page_shows_every_record_with_its_anchor_and_links(seed):
     assert citation.find("a")["href"] == "../alpha/#fn:1"
     # A record explained by its note links to the note and gives its text (written once).
     trade = page.find(id="p2-trade")
-    assert trade.find("a", href="../alpha/#note-p2-trade").get_text() == "A1"
+    assert trade.find("a", href="../alpha/#note-p2-trade").get_text() == "2a"
     assert "China's customs give $18.0 billion for 2018." in trade.get_text()
     assert "What was tried: China's customs yearbooks" in page.find(id="p2-growth").get_text()
     assert page.find(id="p2-growth").find("a", href=re.compile("bibliography")) is None

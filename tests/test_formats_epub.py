@@ -3,6 +3,7 @@ publishers run), lxml for its package and links; and the build itself as users r
 environment set, several builds at once, `make epub`)."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -146,7 +147,8 @@ def test_epub_navigation_lists_every_part_in_reading_order(epub_zip, package):
     spine = [item.get("idref") for item in package.findall("opf:spine/opf:itemref", NS)]
     files = {item.get("id"): item.get("href") for item in package.findall("opf:manifest/opf:item", NS)}
     sections = [files[idref] for idref in spine if files[idref].startswith("text/")]
-    assert sections[1:7] == [f"text/{name}.xhtml" for name in REPORT_PAGES]   # one file per section
+    assert sections[:2] == ["text/cover.xhtml", "text/title.xhtml"]
+    assert sections[2:8] == [f"text/{name}.xhtml" for name in REPORT_PAGES]   # one file per section
 
 
 def test_epub_keeps_paragraph_anchors_and_footnotes_with_printed_numbers(formats_site, epub_zip):
@@ -191,6 +193,44 @@ def test_epub_annotations_follow_the_site(formats_site, epub_zip):
     has_annotations = bool(formats_site.page("introduction").select(".annotations"))
     assert ("Editors' annotations on" in text) == has_annotations
     assert "pull-quote" not in text and "gloss-tips" not in text and "headerlink" not in text
+
+
+# The cover: the package's cover-image (a PNG of a book's shape), shown on the first page of
+# the spine with a text that says what the book holds; a landmark leads to it.
+def test_epub_has_a_cover_that_says_what_it_holds(epub_zip, package):
+    from PIL import Image
+
+    items = {item.get("id"): item for item in package.findall("opf:manifest/opf:item", NS)}
+    covers = [item for item in items.values() if "cover-image" in (item.get("properties") or "").split()]
+    assert len(covers) == 1 and covers[0].get("media-type") == "image/png"
+    with Image.open(io.BytesIO(epub_zip.read("EPUB/" + covers[0].get("href")))) as image:
+        assert image.format == "PNG" and image.size == (1400, 2100)
+    first = items[package.find("opf:spine/opf:itemref", NS).get("idref")].get("href")
+    page = etree.fromstring(epub_zip.read(f"EPUB/{first}"))
+    image = page.find(".//x:img", NS)
+    assert image.get("role") == "doc-cover" and image.get("{http://www.idpf.org/2007/ops}type") == "cover"
+    assert str(PurePosixPath(first).parent / image.get("src")).replace("text/../", "") == covers[0].get("href")
+    assert f"version {VERSION}. With the editors' annotations and discussion questions." in image.get("alt")
+    nav = etree.fromstring(epub_zip.read("EPUB/nav.xhtml"))
+    assert nav.find(".//x:nav[@epub:type='landmarks']//x:a[@epub:type='cover']", NS).get("href") == first
+
+
+# The EPUB holds every note with the label its web page gives it, called where its phrase is,
+# and each section's discussion questions.
+def test_epub_labels_the_notes_as_the_web_does_and_holds_the_questions(formats_site, epub_zip):
+    for name in REPORT_PAGES:
+        web = formats_site.page(name)
+        labels = {note["id"]: note.select_one(".annotation__number").get_text()
+                  for note in web.select("div.annotation[id]")}
+        document = etree.fromstring(epub_zip.read(f"EPUB/text/{name}.xhtml"))
+        notes = {note.get("id"): note.xpath("string(.//*[@class='annotation__number'])")
+                 for note in document.xpath("//*[starts-with(@id, 'note-')]")}
+        assert notes == labels and labels, name
+        calls = [(a.get("href").removeprefix("#"), a.text) for a in
+                 document.xpath("//x:sup[@class='annotation-ref']/x:a", namespaces=NS)]
+        assert calls and all(labels[href] == text for href, text in calls), name
+        questions = document.xpath("//x:section[@class='discussion-questions']//x:li", namespaces=NS)
+        assert len(questions) == len(web.select("section.discussion-questions li")) >= 3, name
 
 
 @pytest.mark.parametrize("value, expected", [

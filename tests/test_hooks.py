@@ -103,7 +103,7 @@ def test_the_title_pages_lines_follow_its_title_block():
 def marked(source: str, phrase: str | None, markers: bool = False) -> str:
     anchor = Anchor("p", 1)
     part = Part("a.md", "a/", "A", "section", 1, (anchor,))
-    note = Annotation("n1", anchor, "context", "Editors", "0.1.0", "Text.", 1, phrase)
+    note = Annotation("n1", anchor, "context", "Editors", "0.1.0", "Text.", "1a", phrase)
     edition = Edition(None, None, (part,), {anchor: Paragraph(anchor, "a.md", source)}, {}, {}, {}, {}, {},
                       (note,), (), (), (), ())
     current = Current(edition=edition, page=PageInfo("a.md", "a/", part))
@@ -113,7 +113,7 @@ def marked(source: str, phrase: str | None, markers: bool = False) -> str:
 
 
 MARK = '<mark class="annotated" data-note="note-n1">'
-MARKER = ('<a aria-label="Editors\' note A1" class="note-marker" data-kind="context" data-label="A1" '
+MARKER = ('<a aria-label="Editors\' note 1a" class="note-marker" data-kind="context" data-label="1a" '
           'href="#note-n1"></a>')
 
 

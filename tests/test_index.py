@@ -13,6 +13,7 @@ from edition.markdown.context import Current, PageInfo
 from edition.markdown.extension import EditionExtension
 from edition.model.edition import Entry, Part
 from edition.model.names import Matcher
+from edition.pages import index as index_page
 from helpers import REPORT_PAGES, tiny_site
 from import_report import SOURCE, parse_source
 
@@ -119,6 +120,37 @@ def test_entities_page_groups_every_name_by_type(site):
     ids = {h["id"] for h in article.find_all("h3")}
     assert {e["id"] for e in ENTITIES} <= ids
     assert {t["id"] for t in GLOSSARY if t.get("entity_type")} <= ids
+
+
+# People by family name, as an index of names files them: "Miller, Chris" under M; Chinese
+# names family name first, not inverted (data/entities.yml's sort_as). Written by hand from
+# the list of people in the data, not from the code's output.
+PEOPLE_IN_ORDER = [
+    "Alimov, Rashid", "Hao Ping", "Hodgkinson, P.J.", "Jiang Zemin", "Karimov, Islam",
+    "Kopytnik, Natalia", "Kravchenko, Alexey", "Li Lanqing", "Li Peng", "Matraimov, Rayimbek",
+    "Miller, Chris", "Norov, Vladimir", "Otarashvili, Maia", "Putin, Vladimir", "Rao Aimin",
+    "Shattuck, Thomas J.", "Shih, Gerry", "Tian Zengpei", "Tokayev, Kassym-Jomart",
+    "Wang Duanrui", "Xi Jinping", "Xu Hongzhi", "Yau, Niva",
+]
+
+
+def test_the_index_lists_people_by_family_name(site):
+    article = site.page("entities").find("article")
+    headings = [h for h in article.find_all("h3") if h.find_previous("h2")["id"] == "person"]
+    assert [h.get_text().rstrip("#").strip() for h in headings] == PEOPLE_IN_ORDER
+    assert article.find("h3", id="chris-miller").get_text().startswith("Miller, Chris")
+
+
+@pytest.mark.parametrize("name, group, sort_as, filed", [
+    ("Chris Miller", "person", None, "Miller, Chris"),
+    ("Thomas J. Shattuck", "person", None, "Shattuck, Thomas J."),
+    ("Xi Jinping", "person", "Xi Jinping", "Xi Jinping"),
+    ("Madonna", "person", None, "Madonna"),
+    ("Alibaba Group", "company", None, "Alibaba Group"),
+], ids=["given family", "middle initial", "family name first", "one name", "not a person"])
+def test_how_the_index_files_a_name(name, group, sort_as, filed):
+    entry = Entry("entity", "x", name, (name,), "A description.", group, {"sort_as": sort_as} if sort_as else {})
+    assert index_page.filed_as(entry) == filed
 
 
 # Hand-checked against the text: where each of these is named.

@@ -55,11 +55,13 @@ def test_works_know_the_notes_and_annotations_that_cite_them(edition):
             assert annotation.id in edition.works[key].cited_in_annotations
 
 
-def test_annotations_are_numbered_per_page_in_reading_order(edition):
+def test_annotations_are_labelled_by_paragraph_and_listed_in_reading_order(edition):
     for part in edition.sections:
         on_page = edition.annotations_on(part.src_uri)
-        assert [a.number for a in on_page] == list(range(1, len(on_page) + 1))
         assert [a.paragraph.number for a in on_page] == sorted(a.paragraph.number for a in on_page)
+        for paragraph in part.paragraphs:
+            labels = [a.label for a in on_page if a.paragraph == paragraph]
+            assert labels == [f"{paragraph.number}{letter}" for letter in "abcdefghijklmnopqrstuvwxyz"[:len(labels)]]
 
 
 def test_every_alias_names_one_entry_and_the_matcher_finds_the_longest(edition):
@@ -75,7 +77,9 @@ def test_the_rest_of_the_data(edition):
     assert edition.edition is not None and edition.edition.url.endswith("/")
     assert all(event.anchor.kind in ("p", "fn") for event in edition.events)
     assert [e.where for e in edition.emendations] == [Anchor("fn", 9)]
-    assert edition.repairs and edition.releases[0].version == edition.edition.version
+    released = [release for release in edition.releases if release.released]
+    assert edition.repairs and released[0].version == edition.edition.version
+    assert all(release.released for release in edition.releases[1:])  # only the first may be unreleased
     sections = {part.src_uri for part in edition.sections}
     assert edition.reading_path and all(step.page in sections and step.focus for step in edition.reading_path)
     assert edition.reading_path[0].page == "executive-summary.md" and edition.reading_path[0].time == "5 minutes"

@@ -53,6 +53,12 @@ RELEASE = """\
     - where: fn:9
       change: A domain corrected.
 """
+UNRELEASED = """\
+- version: unreleased
+  summary: Notes labelled by paragraph.
+  relabelled:
+    "0.2.0": {p3-border-length: A4}
+"""
 WORK = """\
 report:
   title: A report
@@ -212,6 +218,18 @@ CASES = [
     ("changelog", RELEASE + RELEASE,
      "data/changelog.yml, line 7, release '0.1.0', field 'version': '0.1.0' is used twice "
      "(first at line 1): give each release its own version"),
+    ("changelog", RELEASE.replace('  date: "2026-11-29"\n', ""),
+     "data/changelog.yml, line 1, release '0.1.0', field 'date': release 0.1.0 has no date: "
+     'write its date: "YYYY-MM-DD"'),
+    ("changelog", RELEASE + UNRELEASED,
+     "data/changelog.yml, line 7, release 'unreleased', field 'version': the unreleased changes "
+     "are not the first entry: put them first, above the newest release, and only once"),
+    ("changelog", UNRELEASED.replace("  summary:", '  date: "2026-12-24"\n  summary:') + RELEASE,
+     "data/changelog.yml, line 2, release 'unreleased', field 'date': changes not yet released "
+     "have no date: remove it, or give the release its version (scripts/release.py)"),
+    ("changelog", UNRELEASED.replace("p3-border-length: A4", "p3-border-length: A 4") + RELEASE,
+     "data/changelog.yml, line 4, release 'unreleased', field 'relabelled.0.2.0.p3-border-length': "
+     "'A 4' is not a note's label in that release: write a note's label in that release, e.g. A4"),
     ("teaching", "reading_path:\n  - page: introduction.md\n    time: 5 minutes\n",
      "data/teaching.yml, line 2, step 'introduction.md', field 'focus': missing: "
      "add it, e.g. focus: What to read for."),
@@ -253,7 +271,8 @@ def test_one_defect_one_message(tmp_path: Path, name: str, text: str, expected: 
 # The same files without the defect are valid: each case above fails for its defect alone.
 @pytest.mark.parametrize(("name", "text"), [("annotations", ANNOTATION), ("glossary", TERM),
                                             ("entities", ENTITY), ("timeline", EVENT),
-                                            ("changelog", RELEASE), ("work", WORK)])
+                                            ("changelog", RELEASE), ("changelog", UNRELEASED + RELEASE),
+                                            ("work", WORK)])
 def test_the_bases_are_valid(tmp_path: Path, name: str, text: str) -> None:
     assert messages(tmp_path, name, text) == []
 

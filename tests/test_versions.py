@@ -21,6 +21,28 @@ def test_no_anchor_of_a_released_manifest_is_lost(site):
     assert anchors.check(anchors.manifest(site.path)) == []
 
 
+# Labels of the editors' notes: those of 0.1.0 and 0.2.0 (numbered per page then) are recorded
+# in data/changelog.yml, later ones in each release's manifest; none names another note now.
+def test_no_released_label_names_another_note(site):
+    current = anchors.labels(site.path)
+    released = anchors.released_labels()
+    assert len(current) == len(yaml.safe_load((ROOT / "data/annotations.yml").read_text(encoding="utf-8")))
+    assert {version: len(notes) for version, notes in released.items() if version in ("0.1.0", "0.2.0")} == \
+        {"0.1.0": 124, "0.2.0": 141}
+    assert set(released["0.2.0"]) <= set(current)  # every note of 0.2.0 is still in the edition
+    assert anchors.check_labels(current) == []
+
+
+@pytest.mark.parametrize("released, current, reused", [
+    ({"note-a": "3c"}, {"note-a": "3c", "note-b": "3d"}, []),
+    ({"note-a": "3c"}, {"note-a": "3b", "note-b": "3c"}, ["3c of note-a: now the label of note-b"]),
+    ({"note-a": "A4"}, {"note-b": "3c"}, []),                     # a label out of use is not reused
+    ({"note-gone": "3c"}, {"note-b": "3c"}, ["3c of note-gone: now the label of note-b"]),
+], ids=["kept", "given to another note", "out of use", "of a removed note"])
+def test_a_released_label_given_to_another_note_is_caught(released, current, reused):
+    assert anchors.reused_labels(released, current) == reused
+
+
 def test_a_removed_anchor_is_caught_unless_redirected(site):
     current = anchors.manifest(site.path)
     released = {page: list(ids) for page, ids in current.items()}
@@ -35,6 +57,7 @@ def test_the_manifest_lists_paragraphs_notes_headings_and_index_entries(site):
     assert "discussion-questions" in current["introduction/"]
     assert "sco" in current["glossary/"] and "xi-jinping" in current["entities/"]
     assert not any(page.startswith("p/") for page in current)
+    assert "v0-1-0" in current["changelog/"] and "unreleased" not in current["changelog/"]  # changes to come
 
 
 def test_two_releases_are_deployed_with_versions_json(released):
@@ -46,7 +69,8 @@ def test_two_releases_are_deployed_with_versions_json(released):
         assert f"{version}/en-route-to-beijing/index.html" in files
         assert f"{version}/p/12/index.html" in files
     assert "index.html" in files  # the root sends readers to the default version, latest
-    assert (released / f"data/anchors/{second}.json").exists()
+    manifest = json.loads((released / f"data/anchors/{second}.json").read_text())
+    assert manifest["labels"]["note-p3-border-length"] == "3c"
 
 
 def test_a_release_that_loses_an_anchor_is_taken_back(released):

@@ -97,8 +97,8 @@ def header(edition: Edition) -> etree._Element:
     sub(sub(profile, "langUsage"), "language", {"ident": report.language}, "English")
     revisions = sub(head, "revisionDesc")
     for release in edition.releases:
-        sub(revisions, "change", {"when": release.date, "n": release.version, "who": "#editors"},
-            release.summary)
+        when = {"when": release.date} if release.released else {"status": "unreleased"}
+        sub(revisions, "change", {**when, "n": release.version, "who": "#editors"}, release.summary)
     return head
 
 
@@ -252,7 +252,7 @@ def name_entry(tag: str, entry: Entry) -> etree._Element:
 
 def annotation_element(edition: Edition, annotation: Annotation) -> etree._Element:
     target = f"#phrase-{annotation.id}" if annotation.phrase else f"#{annotation.paragraph.id}"
-    element = tei("annotation", {XML_ID: annotation.element_id, "target": target,
+    element = tei("annotation", {XML_ID: annotation.element_id, "n": annotation.label, "target": target,
                                  "motivation": annotation.motivation})
     responsibility = sub(element, "respStmt")
     sub(responsibility, "resp", text="annotation")

@@ -19,7 +19,7 @@ from bs4 import Tag
 from lxml import etree
 
 from edition.errors import EditionError
-from edition.formats import offline, titlepage
+from edition.formats import cover, offline, titlepage
 from edition.formats.epubmeta import package_metadata
 from edition.formats.meta import Meta
 from edition.formats.offline import Chapter, Target
@@ -35,6 +35,7 @@ SEMANTICS = {
     "entities": ("index", "doc-index"),
 }
 COPY = "EPUB edition, with the editors' annotations and discussion questions"
+COVER_PAGE, COVER_IMAGE = "text/cover.xhtml", "images/cover.png"
 
 
 # The book
@@ -50,15 +51,16 @@ def epub_bytes(chapters: list[Chapter], meta: Meta) -> bytes:
             number.name = "span"
             del number["href"]
     link_everything(chapters, meta.site_url)
-    documents = {f"text/{chapter.slug}.xhtml": chapter_xhtml(chapter, meta)
-                 for chapter in chapters}
+    documents = {COVER_PAGE: cover_xhtml(meta)}
+    documents.update({f"text/{chapter.slug}.xhtml": chapter_xhtml(chapter, meta) for chapter in chapters})
     documents["nav.xhtml"] = nav_xhtml(chapters, meta)
     for name, text in documents.items():
         check_well_formed(name, text)
-    entries = {
+    entries: dict[str, str | bytes] = {
         "META-INF/container.xml": CONTAINER,
         "EPUB/package.opf": package_opf(chapters, documents, meta),
         "EPUB/styles/edition.css": STYLESHEET.read_text(encoding="utf-8"),
+        f"EPUB/{COVER_IMAGE}": cover.png(meta),
         **{f"EPUB/{name}": text for name, text in documents.items()},
     }
     return zip_bytes(entries, meta)
@@ -74,7 +76,7 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 # The same input gives the same bytes: fixed order, fixed times, fixed permissions.
-def zip_bytes(entries: dict[str, str], meta: Meta) -> bytes:
+def zip_bytes(entries: dict[str, str | bytes], meta: Meta) -> bytes:
     stamp = meta.modified.timetuple()[:6]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -82,8 +84,8 @@ def zip_bytes(entries: dict[str, str], meta: Meta) -> bytes:
         archive.writestr(zip_info("mimetype", stamp), "application/epub+zip",
                          compress_type=zipfile.ZIP_STORED)
         for name, text in entries.items():
-            archive.writestr(zip_info(name, stamp), text.encode("utf-8"),
-                             compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            data = text.encode("utf-8") if isinstance(text, str) else text
+            archive.writestr(zip_info(name, stamp), data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     return buffer.getvalue()
 
 
@@ -161,6 +163,13 @@ def href(target: Target, here: str) -> str:
 # The documents
 
 
+# The first page: the cover image, which says what the book holds.
+def cover_xhtml(meta: Meta) -> str:
+    image = (f'<img class="cover-image" src="../{COVER_IMAGE}" alt="{escape(cover.alt_text(meta))}" '
+             'epub:type="cover" role="doc-cover"/>')
+    return xhtml("Cover", meta, f'<body class="cover-page">{image}</body>', "../styles/")
+
+
 def chapter_xhtml(chapter: Chapter, meta: Meta) -> str:
     if chapter.role == "title":
         body = (titlepage.cover(meta, COPY)
@@ -181,7 +190,7 @@ def nav_xhtml(chapters: list[Chapter], meta: Meta) -> str:
         entries = "".join(nav_entry(chapter) for chapter in chapters if chapter.role == role)
         items.append(f"<li><span>{name}</span><ol>{entries}</ol></li>")
     first_section = next(chapter for chapter in chapters if chapter.role == "section")
-    landmarks = [("toc", "nav.xhtml#toc", "Contents"),
+    landmarks = [("cover", COVER_PAGE, "Cover"), ("toc", "nav.xhtml#toc", "Contents"),
                  ("bodymatter", f"text/{first_section.slug}.xhtml", "The report")]
     landmarks += [(SEMANTICS[chapter.slug][0], f"text/{chapter.slug}.xhtml", chapter.title)
                   for chapter in chapters if chapter.slug in ("bibliography", "glossary", "entities")]
@@ -215,8 +224,10 @@ def xhtml(title: str, meta: Meta, body: str, styles: str) -> str:
 
 def package_opf(chapters: list[Chapter], documents: dict[str, str], meta: Meta) -> str:
     manifest = ['<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
-                '<item id="css" href="styles/edition.css" media-type="text/css"/>']
-    spine = []
+                '<item id="css" href="styles/edition.css" media-type="text/css"/>',
+                f'<item id="cover-image" href="{COVER_IMAGE}" media-type="image/png" properties="cover-image"/>',
+                f'<item id="cover" href="{COVER_PAGE}" media-type="application/xhtml+xml"/>']
+    spine = ['<itemref idref="cover"/>']
     for chapter in chapters:
         name = f"text/{chapter.slug}.xhtml"
         svg = ' properties="svg"' if "<svg" in documents[name] else ""

@@ -13,7 +13,9 @@ from edition.formats.meta import Meta
 FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "index",
             "displayTransformability")
 SUMMARY = ("The text of the report with its headings, its paragraphs numbered as in the web "
-           "edition and its notes as footnotes linked both ways; a table of contents, a "
+           "edition and its notes as footnotes linked both ways; after each paragraph the "
+           "editors' annotations on it, labelled by paragraph (3a, 3b, ...), and after each "
+           "section its discussion questions; a table of contents, a "
            "bibliography, a glossary and an index of names whose entries link to the "
            "paragraphs. Links are underlined.{figures} The editors declare that it meets EPUB "
            "Accessibility 1.1 at WCAG 2.2 Level AA, checked with DAISY Ace and EPUBCheck at "

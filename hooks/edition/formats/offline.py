@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from edition.errors import EditionError
+from edition.formats import hyphens
 from edition.model.anchors import Anchor
 from edition.model.edition import Edition, Part, Rendered
 
@@ -168,6 +169,7 @@ def clean(article: Tag, *, annotations: bool) -> None:
             del tag["data-search-exclude"]
     for insertion in article.select("a[href] + ins"):
         space_after_url(insertion)
+    hyphens.keep_whole(article)
 
 
 # An editors' insertion right after a printed URL ("….html[read: http://…]") would make
@@ -199,7 +201,7 @@ def plain_para_number(link: Tag) -> None:
 
 
 # A teacher's copy calls each annotation where its phrase is, as a note is called: the
-# phrase stays marked and is followed by the annotation's number (A12), linked to it.
+# phrase stays marked and is followed by the annotation's label (3b), linked to it.
 def call_annotation(article: Tag, mark: Tag, notes: dict[str, Tag]) -> None:
     name = str(mark.get("data-note") or "")
     note = notes.get(name)

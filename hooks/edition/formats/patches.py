@@ -1,4 +1,5 @@
-"""Patches to WeasyPrint 70 (the pinned version): notes on their call's page, and PDF/UA-1.
+"""Patches to WeasyPrint 70 (the pinned version): notes on their call's page, PDF/UA-1, and
+names kept whole.
 
 Notes. When a line does not fit at the foot of a page and orphans or widows forbid breaking
 before it, WeasyPrint 70 (layout/block.py, _linebox_layout) moves the page's last notes to
@@ -18,7 +19,13 @@ pdfuaid:part 1 for the `pdf/ua-1` variant. Three things it leaves out, made here
   Span; it becomes a Note with an ID (7.9 requires the ID).
 - Page labels: the viewer shows the printed folio ("9"), and "Cover" for the cover.
 
-They patch WeasyPrint's drawing and tagging in the process that lays out the PDFs (a worker
+Names. Hyphenation broke names as readily as words ("Kazakh-stan", "Ji-ang", "Organiz-
+ation"), and CSS cannot tell a name from a word. The patch gives WeasyPrint's line breaking
+a hyphenation dictionary (pyphen) that finds no hyphenation point in a word beginning with a
+capital letter: every name, and the first word of some sentences, a small cost. (URLs written
+as text are kept whole by print.css, hyphens.py marks them.)
+
+They patch WeasyPrint's drawing, tagging and line breaking in the process that lays out the PDFs (a worker
 of edition/formats/build.py), checking first that the WeasyPrint there is the version they
 were written for; tests/test_formats.py reads the structure back from every PDF.
 """
@@ -26,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from edition.model.anchors import Anchor
 
@@ -45,6 +53,7 @@ def patch_weasyprint() -> None:
     from weasyprint.layout import block
     from weasyprint.pdf import stream as pdf_stream
     from weasyprint.pdf import tags
+    from weasyprint.text import line_break
 
     if weasyprint.__version__ != WEASYPRINT:
         raise RuntimeError(f"edition/formats/patches.py was written for WeasyPrint {WEASYPRINT}, "
@@ -91,6 +100,7 @@ def patch_weasyprint() -> None:
                 element["ID"] = pydyf.String(f"{box.element.get('id')}-p{page_number + 1}")
             yield element
 
+    line_break.pyphen = names_whole(line_break.pyphen)
     patch_footnote_reporting(block)
     draw.draw_stacking_context = draw_stacking_context
     pdf_stream.Stream.marked = marked_or_artifact
@@ -109,6 +119,18 @@ def link_description(link) -> str:
     if Anchor.is_valid(target, ("p", "fn")):
         return Anchor.parse(target, ("p", "fn")).spoken.capitalize()
     return " ".join("".join(link.itertext()).split()) or href
+
+
+# The pyphen module as WeasyPrint's line breaking uses it (language_fallback, Pyphen), with
+# dictionaries that leave a word beginning with a capital letter whole.
+def names_whole(pyphen: Any) -> Any:
+    import types
+
+    class Dictionary(pyphen.Pyphen):
+        def iterate(self, word: str):
+            return iter(()) if word[:1].isupper() else super().iterate(word)
+
+    return types.SimpleNamespace(language_fallback=pyphen.language_fallback, Pyphen=Dictionary)
 
 
 REPORTING = "report = not context.in_column and can_break_now and not could_break_before"

@@ -10,8 +10,9 @@ from edition.formats.offline import Chapter
 from edition.model.citable import loopback
 
 READERS_COPY = "Reader's copy"
-TEACHERS_COPY = ("Teacher's copy: with the editors' annotations (A1, A2, …) after their "
-                 "paragraphs, the discussion questions and the teaching notes")
+TEACHERS_COPY = ("Teacher's copy: with the editors' annotations after their paragraphs, each "
+                 "labelled by its paragraph's number and a letter (3a, 3b, …), the discussion "
+                 "questions and the teaching notes")
 
 
 # The cover: the report's series, title, author and date (set in capitals by the style sheets,

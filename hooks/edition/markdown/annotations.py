@@ -96,7 +96,7 @@ def ref_link(ref: str, page: str, edition: Edition) -> str:
 def questions_html(questions: list[Annotation]) -> str:
     items = "\n".join(
         f'<li markdown="1">{safe_markdown(q.text)} '
-        f'<span class="discussion-questions__on">([{q.paragraph.label}](#{q.paragraph}), {q.label})</span></li>'
+        f'<span class="discussion-questions__on">([{q.paragraph.label}](#{q.paragraph}), note {q.label})</span></li>'
         for q in questions
     )
     return ('<section class="discussion-questions" markdown="1">\n\n'

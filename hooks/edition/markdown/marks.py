@@ -62,6 +62,7 @@ class PhraseMarks(Treeprocessor):
             start = find_phrase(note, words(paragraph))
             spans.append((start, start + len(note.phrase or ""), note))
         check_overlaps(spans)
+        check_labels(spans)
         for start, end, note in spans:
             mark_range(paragraphs[note.paragraph.id], start, end, note)
         for note in every_note:
@@ -113,6 +114,17 @@ def check_overlaps(spans: list[tuple[int, int, Annotation]]) -> None:
         if first.paragraph == second.paragraph and start < end:
             raise EditionError(f"{SHOWN}: the phrases of annotations '{first.id}' and '{second.id}' "
                                f"overlap in {first.paragraph}: choose phrases that do not")
+
+
+# The model labels a paragraph's notes in the order of their phrases (model/annotations.py,
+# from the Markdown); the phrases found here, on the parsed page, must come in that order.
+def check_labels(spans: list[tuple[int, int, Annotation]]) -> None:
+    for (_, _, first), (_, _, second) in itertools.pairwise(spans):
+        if first.paragraph == second.paragraph and (len(first.label), first.label) > (len(second.label), second.label):
+            raise EditionError(f"{SHOWN}: annotations '{first.id}' ({first.label}) and '{second.id}' "
+                               f"({second.label}): their labels are not in the order of their phrases in "
+                               f"{first.paragraph}; the labelling of edition/model/annotations.py read "
+                               "the paragraph differently from the page: report this as a bug")
 
 
 # Wrap the characters start..end of the paragraph's words in <mark>, one per run of text.

@@ -1,33 +1,79 @@
-"""Editors' annotations as the model holds them (data/annotations.yml), numbered.
+"""Editors' annotations as the model holds them (data/annotations.yml), labelled.
 
 Each annotation is keyed to a paragraph (p12) and, optionally, to a phrase in it. Its
 fields are checked by its schema (schemas/annotations.schema.json: the kinds context,
 correction, caveat, cross-reference, question; a correction or a caveat cites at least one
 work, often one of bib/editors.bib, the works the editors consulted); that what it names
 exists, by apparatus.py. Rendering is in markdown/annotations.py and markdown/marks.py.
+
+Labels: a note is named by its paragraph's number and a letter, in the order a reader
+meets its marker in the paragraph: "3a", "3b" ... for ¶ 3. A note's marker follows its
+phrase, so the notes with a phrase come in the order of their phrases; a note without a
+phrase (on the whole paragraph) has its marker at the paragraph's end, so it comes after
+them, in the order of the file. Questions are notes like the others and take their letter
+the same way. A note added to one paragraph never changes another paragraph's labels.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
+
+from lxml import html
+from markdown import Markdown
 
 from edition.model.anchors import Anchor
 from edition.model.edition import Annotation
 
+FOOTNOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
-# The model's annotations, numbered A1, A2 ... on each page in reading order (paragraph,
-# then the order of the file); `page_of` gives the page of each paragraph.
-def numbered(items: list[dict[str, Any]], page_of: dict[Anchor, str]) -> tuple[Annotation, ...]:
-    ordered = sorted(items, key=lambda item: Anchor.parse(str(item["paragraph"])).number)
-    counts: dict[str, int] = {}
+
+# The model's annotations, labelled in reading order within their paragraph and listed in
+# that order (paragraph, then label); `markdown_of` gives each paragraph's Markdown source.
+def labelled(items: list[dict[str, Any]], markdown_of: Mapping[Anchor, str]) -> tuple[Annotation, ...]:
+    by_paragraph: dict[Anchor, list[tuple[int, dict[str, Any]]]] = {}
+    for row, item in enumerate(items):
+        by_paragraph.setdefault(Anchor.parse(str(item["paragraph"])), []).append((row, item))
     found = []
-    for item in ordered:
-        paragraph = Anchor.parse(str(item["paragraph"]))
-        page = page_of.get(paragraph, "")
-        counts[page] = counts.get(page, 0) + 1
-        found.append(Annotation(
-            id=str(item["id"]), paragraph=paragraph, kind=item["kind"], author=str(item["author"]),
-            added_in=str(item["added_in"]), text=str(item["text"]), number=counts[page],
-            phrase=item.get("phrase"), cites=tuple(str(k) for k in item.get("cites", [])),
-            refs=tuple(str(r) for r in item.get("refs", [])), source=item.get("source"),
-        ))
+    for paragraph in sorted(by_paragraph, key=lambda anchor: anchor.number):
+        text = words(markdown_of.get(paragraph, ""))
+        ordered = sorted(by_paragraph[paragraph], key=lambda entry: (where(entry[1].get("phrase"), text), entry[0]))
+        for index, (_, item) in enumerate(ordered):
+            found.append(annotation(item, paragraph, f"{paragraph.number}{letters(index)}"))
     return tuple(found)
+
+
+def annotation(item: dict[str, Any], paragraph: Anchor, label: str) -> Annotation:
+    return Annotation(
+        id=str(item["id"]), paragraph=paragraph, kind=item["kind"], author=str(item["author"]),
+        added_in=str(item["added_in"]), text=str(item["text"]), label=label,
+        phrase=item.get("phrase"), cites=tuple(str(k) for k in item.get("cites", [])),
+        refs=tuple(str(r) for r in item.get("refs", [])), source=item.get("source"),
+    )
+
+
+# Where a note's marker stands in its paragraph's words: after its phrase, else at the end.
+# (A phrase that is not there is reported by markdown/marks.py, which places the marks.)
+def where(phrase: str | None, text: str) -> float:
+    position = text.find(phrase) if phrase else -1
+    return float("inf") if position < 0 else position + len(phrase or "")
+
+
+# The paragraph's words as a reader reads them: the Markdown rendered, without the tags and
+# the calls of footnotes (as markdown/marks.py looks for a phrase on the page).
+def words(markdown: str) -> str:
+    if not markdown.strip():
+        return ""
+    rendered = Markdown(extensions=["pymdownx.critic"]).convert(FOOTNOTE_CALL.sub("", markdown))
+    return str(html.fragment_fromstring(rendered, create_parent="div").text_content())
+
+
+# 0 -> "a", 25 -> "z", 26 -> "aa": the letters of a paragraph's notes.
+def letters(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, len(LETTERS))
+        name = LETTERS[rest] + name
+    return name

@@ -108,8 +108,8 @@ def read_annotations(root: Path, text: Text, found: Apparatus, problems: Problem
     items = load(root, ANNOTATIONS, "annotations", problems)
     if items is None:
         return
-    page_of = {anchor: paragraph.part for anchor, paragraph in text.paragraphs.items()}
-    found.annotations = annotation_data.numbered(items, page_of)
+    markdown_of = {anchor: paragraph.markdown for anchor, paragraph in text.paragraphs.items()}
+    found.annotations = annotation_data.labelled(items, markdown_of)
     file = DataFile(root / ANNOTATIONS, ANNOTATIONS, "annotations")
     position = found.annotation_rows = {str(item["id"]): index for index, item in enumerate(items)}
     known = {"glossary": found.terms, "entity": found.entities}
@@ -225,7 +225,7 @@ def check_marks(text: Text, emendations: tuple[Emendation, ...], problems: Probl
 
 def read_releases(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
     releases = load(root, CHANGELOG, "changelog", problems) or []
-    found.releases = tuple(Release(str(release["version"]), str(release["date"]), str(release["summary"]),
+    found.releases = tuple(Release(str(release["version"]), str(release.get("date", "")), str(release["summary"]),
                                    release_data(release)) for release in releases)
 
 

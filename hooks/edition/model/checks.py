@@ -85,9 +85,29 @@ def glossary_related(terms: list[dict[str, Any]]) -> Iterator[Finding]:
                               _closest(related, ids, "use a term's id or remove it"))
 
 
+# data/changelog.yml
+
+
+# A release has its date; the changes not yet released (version: unreleased) have none, and
+# come first, once.
+def changelog_dates(releases: list[dict[str, Any]]) -> Iterator[Finding]:
+    for index, release in enumerate(releases):
+        unreleased = release["version"] == "unreleased"
+        if unreleased and index:
+            yield Finding((index, "version"), "the unreleased changes are not the first entry",
+                          "put them first, above the newest release, and only once")
+        if unreleased and "date" in release:
+            yield Finding((index, "date"), "changes not yet released have no date",
+                          "remove it, or give the release its version (scripts/release.py)")
+        if not unreleased and "date" not in release:
+            yield Finding((index,), f"release {release['version']} has no date",
+                          "write its date: \"YYYY-MM-DD\"", name="date")
+
+
 CHECKS: dict[str, tuple[Callable[[Any], Iterator[Finding]], ...]] = {
     "timeline": (timeline_dates, timeline_spans, timeline_order),
     "glossary": (glossary_related,),
+    "changelog": (changelog_dates,),
 }
 
 

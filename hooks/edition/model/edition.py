@@ -211,7 +211,7 @@ class Annotation:
     author: str
     added_in: str  # the release that added it
     text: str  # Markdown
-    number: int  # A1, A2 ... in reading order on its page
+    label: str  # "3a": its paragraph's number and its letter in reading order (model/annotations.py)
     phrase: str | None = None
     cites: tuple[str, ...] = ()
     refs: tuple[str, ...] = ()
@@ -220,11 +220,6 @@ class Annotation:
     @property
     def motivation(self) -> str:
         return MOTIVATIONS[self.kind]
-
-    # "A12": how the edition numbers it, on its page and wherever it is named.
-    @property
-    def label(self) -> str:
-        return f"A{self.number}"
 
     # "note-p3-sco": its element id in the pages, the TEI and the Web Annotations.
     @property
@@ -326,10 +321,14 @@ class Repair:
 
 @dataclass(frozen=True)
 class Release:
-    version: str
-    date: str
+    version: str  # x.y.z, or "unreleased": the changes made since the last release
+    date: str  # ISO; "" while unreleased
     summary: str
     data: Mapping[str, Any] = field(default_factory=empty)  # text, apparatus and software changes as written
+
+    @property
+    def released(self) -> bool:
+        return self.version != "unreleased"
 
 
 # The whole

@@ -95,10 +95,10 @@ def entry_block(edition: Edition, key: str, formatted: str) -> str:
     return "\n".join(parts)
 
 
-# "A3 on ¶ 5": each annotation by its number on its page and its paragraph, in reading order.
+# "note 5b": each annotation by its label (its paragraph's number and letter), in reading order.
 def annotation_links(edition: Edition, ids: tuple[str, ...]) -> str:
     notes = [note for note in edition.annotations if note.id in ids]
-    return ", ".join(f"[{note.label} on {note.paragraph.label}]"
+    return ", ".join(f"[note {note.label}]"
                      f"({edition.paragraphs[note.paragraph].part}#{note.element_id})" for note in notes)
 
 

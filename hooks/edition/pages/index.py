@@ -82,15 +82,26 @@ def entities_page(index: Edition) -> str:
         "# Index of names",
         "Every person, organization, company, place, and agreement or initiative named in "
         "the report, with the paragraphs (¶) and notes (n.) that name it. Descriptions are "
-        "the editors'; offices and dates are those of the report's period.",
+        "the editors'; offices and dates are those of the report's period. People are listed "
+        "by family name.",
         IDENTIFIERS,
         "Groups: " + " · ".join(f"[{label}](#{key})" for key, label in GROUPS.items()),
     ]
     for key, label in GROUPS.items():
         parts.append(f"## {label} {{#{key}}}")
-        group = sorted((m for m in members if m.group == key), key=lambda m: m.name.casefold())
+        group = sorted((m for m in members if m.group == key), key=lambda m: filed_as(m).casefold())
         parts.extend(entity_block(member, index) for member in group)
     return "\n\n".join(parts) + "\n"
+
+
+# How the index files an entry: a person by family name, "Miller, Chris" (the last word of
+# the name), or as `sort_as` says where the name is not "given family" ("Xi Jinping");
+# anything else by its name.
+def filed_as(entry: Entry) -> str:
+    if entry.data.get("sort_as"):
+        return str(entry.data["sort_as"])
+    given, _, family = entry.name.rpartition(" ")
+    return f"{family}, {given}" if entry.group == "person" and given else entry.name
 
 
 def entity_block(entry: Entry, index: Edition) -> str:
@@ -99,7 +110,7 @@ def entity_block(entry: Entry, index: Edition) -> str:
         lines = [f"### {escape(entry.name)} {{#{entry.id}}}",
                  f"See the [glossary entry](glossary.md#{entry.id})."]
     else:
-        lines = [f"### {escape(entry.name)} {{#{entry.id}}}", escape(entry.text)]
+        lines = [f"### {escape(filed_as(entry))} {{#{entry.id}}}", escape(entry.text)]
         details = []
         if data.get("dates"):
             details.append(f"Dates: {escape(data['dates'])}")

@@ -39,7 +39,7 @@ def teaching_page(edition: Edition) -> str:
         if questions:
             parts.append("\n".join(
                 f"{n}. {safe_markdown(q.text)} ([{q.paragraph.label}]({page}#{q.paragraph}), "
-                f"[{q.label}]({page}#{q.element_id}))" for n, q in enumerate(questions, start=1)))
+                f"[note {q.label}]({page}#{q.element_id}))" for n, q in enumerate(questions, start=1)))
         if has_index:
             parts.append("Key terms: " + KEY_TERMS.format(page))
     return "\n\n".join(parts) + "\n"

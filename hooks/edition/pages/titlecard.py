@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import io
 import textwrap
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
-from edition.errors import EditionError
+from edition.drawing import INK, PAPER, RULE, font
 from edition.model.edition import Edition
 
 WIDTH, HEIGHT = 1200, 630
-INK, PAPER, RULE = (33, 33, 33), (250, 248, 242), (120, 40, 40)
-FONTS = Path(__file__).parent.parent / "formats" / "fonts"
 
 
 def draw(edition: Edition) -> bytes:
@@ -45,11 +42,3 @@ def alt_text(edition: Edition) -> str:
     assert report is not None and info is not None
     return (f"Title card: {report.title}, by {report.author.name}, {report.publisher}, "
             f"{report.date[:4]}. {info.medium}, version {info.version}.")
-
-
-def font(style: str, size: int) -> ImageFont.FreeTypeFont:
-    name = f"texgyrepagella-{style}.otf"
-    if not (FONTS / name).is_file():
-        raise EditionError(f"title card: {name} is not in {FONTS}: restore the vendored fonts "
-                           "(git checkout hooks/edition/formats/fonts)")
-    return ImageFont.truetype(str(FONTS / name), size)
