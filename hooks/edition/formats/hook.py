@@ -37,7 +37,8 @@ def write(config: MkDocsConfig, files: Files, kinds: tuple[str, ...],
     root = Path(config.config_file_path).parent
     site_dir = Path(config.site_dir)
     try:
-        sections = offline.report_sections(config.nav or [], url_of)
+        group = (settings or {}).get("report_group", offline.REPORT_NAV_TITLE)
+        sections = offline.report_sections(config.nav or [], url_of, group)
         report = formats.build(pages, sections, edition_meta(config), site_dir, root, kinds, settings)
     except (ImportError, OSError) as error:
         raise PluginError(f"offline formats: cannot make the PDF and EPUB ({error}); install "

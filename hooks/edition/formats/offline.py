@@ -73,16 +73,17 @@ class Target:
 # The parts
 
 
-def report_sections(nav: list, url_of: Callable[[str], str | None]) -> list[str]:
-    """The report's sections in reading order, as their site paths, from the nav's
-    "The report" section (mkdocs.yml); url_of maps a Markdown file to its page's path."""
+def report_sections(nav: list, url_of: Callable[[str], str | None],
+                    group: str = REPORT_NAV_TITLE) -> list[str]:
+    """The report's sections in reading order, as their site paths, from the nav's group
+    `group` (extra.edition.report_group); url_of maps a Markdown file to its page's path."""
     for item in nav or []:
-        if isinstance(item, dict) and REPORT_NAV_TITLE in item:
-            entries = item[REPORT_NAV_TITLE]
+        if isinstance(item, dict) and group in item:
+            entries = item[group]
             sources = [next(iter(entry.values())) if isinstance(entry, dict) else entry
                        for entry in entries]
             return [url_of(source) or source for source in sources]
-    raise PluginError(f"offline formats: mkdocs.yml's nav has no section '{REPORT_NAV_TITLE}': "
+    raise PluginError(f"offline formats: mkdocs.yml's nav has no section '{group}': "
                       "the PDF and EPUB print the pages listed there, in that order")
 
 
