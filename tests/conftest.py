@@ -17,6 +17,7 @@ sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from helpers import SCREENSHOTS, BuiltSite, build_site, git, next_version, release_env  # noqa: E402
 from import_report import SOURCE, Block, parse_source  # noqa: E402
+from projects import MINIMAL, PROJECTS, Project  # noqa: E402
 
 
 # The session fixtures that build the edition are made once per run, not once per pytest-xdist
@@ -90,6 +91,46 @@ def formats_site(shared_folder: Path, formats_env: dict[str, str]) -> BuiltSite:
                       lambda out: build_site(ROOT / "mkdocs.yml", out, env=formats_env))
 
 
+# The invented minimal edition (tests/editions/minimal/, tests/projects.py), built once per
+# run as the real one is: without the formats, and with them in the formats' environment.
+@pytest.fixture(scope="session")
+def minimal_site(shared_folder: Path) -> BuiltSite:
+    return built_once(shared_folder, "minimal-site",
+                      lambda out: build_site(MINIMAL.config_file, out, formats=False))
+
+
+@pytest.fixture(scope="session")
+def minimal_formats_site(shared_folder: Path, formats_env: dict[str, str]) -> BuiltSite:
+    return built_once(shared_folder, "minimal-formats-site",
+                      lambda out: build_site(MINIMAL.config_file, out, env=formats_env))
+
+
+# A test that takes `project` runs once on each edition ([real], [minimal]); `edition_site`
+# and `edition_formats_site` are that edition's builds. The gates (links, TEI, Web
+# Annotations, EPUB, PDF) take them: the code is held to them on an edition made for the
+# tests as well as on this report.
+SITES = {"real": ("site", "formats_site"), "minimal": ("minimal_site", "minimal_formats_site")}
+
+
+@pytest.fixture(scope="session", params=list(PROJECTS))
+def project(request: pytest.FixtureRequest) -> Project:
+    return PROJECTS[request.param]
+
+
+@pytest.fixture(scope="session")
+def edition_site(project: Project, request: pytest.FixtureRequest) -> BuiltSite:
+    return request.getfixturevalue(SITES[project.name][0])
+
+
+@pytest.fixture(scope="session")
+def edition_formats_site(project: Project, request: pytest.FixtureRequest) -> BuiltSite:
+    return request.getfixturevalue(SITES[project.name][1])
+
+
+FORMATS_BUILDS = {"formats_site", "minimal_formats_site", "edition_formats_site"}
+BUILDS = {"site", "minimal_site", "edition_site", "released"} | FORMATS_BUILDS
+
+
 # Markers from what a test needs: browser tests (tests/browser/), the formats' build, and
 # the slow fixtures (a build of the whole edition, released versions). `-m "not slow"`
 # keeps the in-memory and tiny-site tests, which take seconds.
@@ -107,9 +148,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "browser" in item.path.parts:
             item.add_marker(pytest.mark.browser)
-        if "formats_site" in fixtures:
+        if fixtures & FORMATS_BUILDS:
             item.add_marker(pytest.mark.formats)
-        if fixtures & {"site", "formats_site", "released"}:
+        if fixtures & BUILDS:
             item.add_marker(pytest.mark.slow)
         costly = [name for name in COSTLY_FIXTURES if name in fixtures]
         if costly:
