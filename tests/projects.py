@@ -92,10 +92,10 @@ REAL, MINIMAL = PROJECTS["real"], PROJECTS["minimal"]
 
 
 def real_report_names() -> dict[str, str]:
-    """What names the real report, from its data/work.yml: its title (as printed and in
-    sentence case), its author (both orders, and the family name alone), its publisher."""
+    """What names the real report, from its data/work.yml: its title, its author (both
+    orders, and the family name alone), its publisher and the publisher's initials ("FPRI")."""
     report = REAL.work["report"]
     given, family = report["author"]["given"], report["author"]["family"]
-    return {"title": report["title"], "title in sentence case": report["title_sentence_case"],
-            "author": f"{given} {family}", "author, inverted": f"{family}, {given}",
-            "author's family name": family, "publisher": report["publisher"]}
+    initials = "".join(word[0] for word in report["publisher"].split() if word[0].isupper())
+    return {"title": report["title"], "author": f"{given} {family}", "author, inverted": f"{family}, {given}",
+            "author's family name": family, "publisher": report["publisher"], "publisher's initials": initials}
