@@ -19,6 +19,7 @@ def page_of(site, paragraph: str) -> BeautifulSoup:
     return next(site.page(p) for p in REPORT_PAGES if site.page(p).find(id=paragraph))
 
 
+@pytest.mark.content
 def test_every_paragraph_has_an_annotation_and_every_section_three_questions(site):
     annotated = {n["paragraph"] for n in NOTES}
     assert annotated == {f"p{n}" for n in range(1, 30)}

@@ -15,6 +15,7 @@ from helpers import current_version, git, next_version, release_env
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.content
 def test_no_anchor_of_a_released_manifest_is_lost(site):
     manifests = sorted((ROOT / "data/anchors").glob("*.json"))
     assert manifests, "no released manifest: make release writes data/anchors/<version>.json"
