@@ -17,7 +17,7 @@ sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from helpers import SCREENSHOTS, BuiltSite, build_site, git, next_version, release_env  # noqa: E402
 from import_report import SOURCE, Block, parse_source  # noqa: E402
-from projects import MINIMAL, PROJECTS, Project  # noqa: E402
+from projects import MINIMAL, PROJECTS, Project, make_new_edition  # noqa: E402
 
 
 # The session fixtures that build the edition are made once per run, not once per pytest-xdist
@@ -184,11 +184,16 @@ def source_blocks() -> list[Block]:
 
 @pytest.fixture(scope="session")
 def released(tmp_path_factory) -> Path:
-    """A throwaway clone of the project (its last commit) with two releases deployed by mike:
-    the current version, then the next minor version (NEXT_VERSION)."""
+    """A throwaway clone of the project (its last commit) made a new edition from the minimal
+    one as README.md says (the release is a test of the code: a small edition releases in a
+    fraction of the real one's time), with two releases deployed by mike: the edition's
+    version, then the next minor version."""
     repo = tmp_path_factory.mktemp("releases") / "edition"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
     env = release_env()
+    make_new_edition(repo)
+    git(repo, "add", "--all", env=env)
+    git(repo, "commit", "--quiet", "-m", "A new edition from the minimal one", env=env)
     version = yaml.safe_load((repo / "data/work.yml").read_text())
     first = version["edition"]["version"]
     subprocess.run([sys.executable, "scripts/release.py", first], cwd=repo, env=env, check=True,

@@ -10,6 +10,7 @@ conftest.py builds each once per run (`site`, `minimal_site`, with the formats
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -99,3 +100,23 @@ def real_report_names() -> dict[str, str]:
     initials = "".join(word[0] for word in report["publisher"].split() if word[0].isupper())
     return {"title": report["title"], "author": f"{given} {family}", "author, inverted": f"{family}, {given}",
             "author's family name": family, "publisher": report["publisher"], "publisher's initials": initials}
+
+
+def new_edition_recipe() -> list[str]:
+    """The commands of README.md's "A new edition from the small one", without the first
+    (the clone) and the last (the build): what turns a copy of the project into the minimal
+    edition."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### A new edition from the small one", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = [line.split("   #")[0].strip() for line in block.strip().splitlines()]
+    assert lines[0].startswith("git clone") and lines[-1] == "make build", lines
+    return lines[1:-1]
+
+
+def make_new_edition(repo: Path) -> None:
+    """In `repo`, a copy of the project, the minimal edition in place of this report, by the
+    README's commands (so the tests that use it try the README too)."""
+    for command in new_edition_recipe():
+        result = subprocess.run(["bash", "-c", command], cwd=repo, capture_output=True, text=True)
+        assert result.returncode == 0, f"README's command {command!r} failed: {result.stderr}"
