@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTES = yaml.safe_load((ROOT / "data/annotations.yml").read_text(encoding="utf-8"))
 
 
-def page_of(site, paragraph: str) -> BeautifulSoup:
-    return next(site.page(p) for p in REPORT_PAGES if site.page(p).find(id=paragraph))
+def page_of(site, paragraph: str, pages: list[str] = REPORT_PAGES) -> BeautifulSoup:
+    return next(site.page(p) for p in pages if site.page(p).find(id=paragraph))
 
 
 @pytest.mark.content
@@ -28,9 +28,9 @@ def test_every_paragraph_has_an_annotation_and_every_section_three_questions(sit
         assert len(questions) >= 3, name
 
 
-def test_each_annotation_follows_its_paragraph_and_marks_its_phrase(site):
-    for note in NOTES:
-        page = page_of(site, note["paragraph"])
+def test_each_annotation_follows_its_paragraph_and_marks_its_phrase(project, edition_site):
+    for note in project.data("annotations.yml"):
+        page = page_of(edition_site, note["paragraph"], project.report_pages)
         paragraph = page.find(id=note["paragraph"])
         aside = paragraph.find_next_sibling()
         assert aside.name == "aside" and "annotations" in aside["class"], note["id"]
@@ -41,33 +41,45 @@ def test_each_annotation_follows_its_paragraph_and_marks_its_phrase(site):
             assert mark is not None and " ".join(mark.get_text().split()) == note["phrase"], note["id"]
 
 
-def test_annotations_are_numbered_in_reading_order_on_each_page(site):
-    for name in REPORT_PAGES:
-        numbers = [n.get_text() for n in site.page(name).select(".annotation__number")]
+def test_annotations_are_numbered_in_reading_order_on_each_page(project, edition_site):
+    for name in project.report_pages:
+        numbers = [n.get_text() for n in edition_site.page(name).select(".annotation__number")]
         assert numbers == [f"A{i}" for i in range(1, len(numbers) + 1)], name
 
 
-def test_links_in_annotations_reach_their_targets(site):
-    note = page_of(site, "p1").find(id="note-p1-osce-academy")
-    hrefs = [a["href"] for a in note.select(".annotation__meta a")]
-    assert "../glossary/#osce-academy" in hrefs and "../entities/#bishkek" in hrefs
-    assert "../en-route-to-beijing/#p16" in hrefs
+def test_links_in_annotations_reach_their_targets(project, edition_site):
+    """Each ref of a note is a link in its note: to the glossary, the index or the paragraph."""
+    checked = 0
+    for note in project.data("annotations.yml"):
+        page = page_of(edition_site, note["paragraph"], project.report_pages)
+        hrefs = [a["href"] for a in page.find(id=f"note-{note['id']}").select(".annotation__meta a")]
+        for ref in note.get("refs", []):
+            kind, _, name = ref.partition(":")
+            if name:
+                expected = f"../{'glossary' if kind == 'glossary' else 'entities'}/#{name}"
+                assert expected in hrefs, (note["id"], ref, hrefs)
+            else:
+                assert any(href.endswith(f"#{ref}") for href in hrefs), (note["id"], ref, hrefs)
+            checked += 1
+    assert checked
 
 
-def test_teaching_page_lists_every_question_and_the_key_terms(site):
-    page = site.page("teaching").find("article")
-    questions = [n for n in NOTES if n["kind"] == "question"]
+def test_teaching_page_lists_every_question_and_the_key_terms(project, edition_site):
+    page = edition_site.page("teaching").find("article")
+    questions = [n for n in project.data("annotations.yml") if n["kind"] == "question"]
     links = [a["href"] for a in page.find_all("a") if "#note-" in a["href"]]
     assert sorted(h.split("#note-")[1] for h in links) == sorted(q["id"] for q in questions)
     key_terms = page.select("span.key-terms")
     assert key_terms == []  # every placeholder was filled
-    assert "Key terms: " in page.get_text() and page.find("a", href="../glossary/#sco")
-    assert [a["href"] for a in page.select("#reading-path ~ ol a")][:1] == ["../executive-summary/"]
+    assert "Key terms: " in page.get_text() and page.select("a[href^='../glossary/#']")
+    path = project.data("teaching.yml")["reading_path"]
+    assert [a["href"] for a in page.select("#reading-path ~ ol a")][:len(path)] == \
+        [f"../{step['page'].removesuffix('.md')}/" for step in path]
 
 
-def test_kinds_are_counted(site):
-    kinds = Counter(n["kind"] for n in NOTES)
-    shown = Counter(e["data-kind"] for p in REPORT_PAGES for e in site.page(p).select(".annotation"))
+def test_kinds_are_counted(project, edition_site):
+    kinds = Counter(n["kind"] for n in project.data("annotations.yml"))
+    shown = Counter(e["data-kind"] for p in project.report_pages for e in edition_site.page(p).select(".annotation"))
     assert shown == kinds and set(kinds) <= set(KINDS)
 
 
