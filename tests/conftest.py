@@ -17,6 +17,7 @@ sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from helpers import SCREENSHOTS, BuiltSite, build_site, git, next_version, release_env  # noqa: E402
 from import_report import SOURCE, Block, parse_source  # noqa: E402
+from projects import MINIMAL, PROJECTS, Project, make_new_edition  # noqa: E402
 
 
 # The session fixtures that build the edition are made once per run, not once per pytest-xdist
@@ -90,6 +91,46 @@ def formats_site(shared_folder: Path, formats_env: dict[str, str]) -> BuiltSite:
                       lambda out: build_site(ROOT / "mkdocs.yml", out, env=formats_env))
 
 
+# The invented minimal edition (tests/editions/minimal/, tests/projects.py), built once per
+# run as the real one is: without the formats, and with them in the formats' environment.
+@pytest.fixture(scope="session")
+def minimal_site(shared_folder: Path) -> BuiltSite:
+    return built_once(shared_folder, "minimal-site",
+                      lambda out: build_site(MINIMAL.config_file, out, formats=False))
+
+
+@pytest.fixture(scope="session")
+def minimal_formats_site(shared_folder: Path, formats_env: dict[str, str]) -> BuiltSite:
+    return built_once(shared_folder, "minimal-formats-site",
+                      lambda out: build_site(MINIMAL.config_file, out, env=formats_env))
+
+
+# A test that takes `project` runs once on each edition ([real], [minimal]); `edition_site`
+# and `edition_formats_site` are that edition's builds. The gates (links, TEI, Web
+# Annotations, EPUB, PDF) take them: the code is held to them on an edition made for the
+# tests as well as on this report.
+SITES = {"real": ("site", "formats_site"), "minimal": ("minimal_site", "minimal_formats_site")}
+
+
+@pytest.fixture(scope="session", params=list(PROJECTS))
+def project(request: pytest.FixtureRequest) -> Project:
+    return PROJECTS[request.param]
+
+
+@pytest.fixture(scope="session")
+def edition_site(project: Project, request: pytest.FixtureRequest) -> BuiltSite:
+    return request.getfixturevalue(SITES[project.name][0])
+
+
+@pytest.fixture(scope="session")
+def edition_formats_site(project: Project, request: pytest.FixtureRequest) -> BuiltSite:
+    return request.getfixturevalue(SITES[project.name][1])
+
+
+FORMATS_BUILDS = {"formats_site", "minimal_formats_site", "edition_formats_site"}
+BUILDS = {"site", "minimal_site", "edition_site", "released"} | FORMATS_BUILDS
+
+
 # Markers from what a test needs: browser tests (tests/browser/), the formats' build, and
 # the slow fixtures (a build of the whole edition, released versions). `-m "not slow"`
 # keeps the in-memory and tiny-site tests, which take seconds.
@@ -107,9 +148,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "browser" in item.path.parts:
             item.add_marker(pytest.mark.browser)
-        if "formats_site" in fixtures:
+        if fixtures & FORMATS_BUILDS:
             item.add_marker(pytest.mark.formats)
-        if fixtures & {"site", "formats_site", "released"}:
+        if fixtures & BUILDS:
             item.add_marker(pytest.mark.slow)
         costly = [name for name in COSTLY_FIXTURES if name in fixtures]
         if costly:
@@ -143,12 +184,17 @@ def source_blocks() -> list[Block]:
 
 @pytest.fixture(scope="session")
 def released(tmp_path_factory) -> Path:
-    """A throwaway clone of the project (its last commit) with two releases deployed by mike:
-    the current version, then the next minor version (NEXT_VERSION), made as a release is
-    made: the changelog's unreleased changes (if any) get its version and a date."""
+    """A throwaway clone of the project (its last commit) made a new edition from the minimal
+    one as README.md says (the release is a test of the code: a small edition releases in a
+    fraction of the real one's time), with two releases deployed by mike: the edition's
+    version, then the next minor version, made as a release is made: the changelog's
+    unreleased changes (if any) get its version and a date."""
     repo = tmp_path_factory.mktemp("releases") / "edition"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True)
     env = release_env()
+    make_new_edition(repo)
+    git(repo, "add", "--all", env=env)
+    git(repo, "commit", "--quiet", "-m", "A new edition from the minimal one", env=env)
     version = yaml.safe_load((repo / "data/work.yml").read_text())
     first = version["edition"]["version"]
     subprocess.run([sys.executable, "scripts/release.py", first], cwd=repo, env=env, check=True,

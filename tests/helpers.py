@@ -201,11 +201,12 @@ def render_page(src_uri: str, root: Path = ROOT) -> str:
 WORK = yaml.safe_load((ROOT / "data/work.yml").read_text(encoding="utf-8"))
 
 
-def download_paths() -> dict[str, str]:
-    """The site path of every offline file, by kind: downloads/<edition.file_name><suffix>."""
+def download_paths(work: dict = WORK) -> dict[str, str]:
+    """The site path of every offline file, by kind: downloads/<edition.file_name><suffix>
+    (of the real edition, or of the edition whose data/work.yml is `work`)."""
     from edition.formats.copies import COPIES
 
-    return {copy.kind: f"downloads/{WORK['edition']['file_name']}{copy.suffix}" for copy in COPIES}
+    return {copy.kind: f"downloads/{work['edition']['file_name']}{copy.suffix}" for copy in COPIES}
 
 
 # The edition's version (data/work.yml), and the release after it (x.y.z -> x.(y+1).0).

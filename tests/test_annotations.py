@@ -17,15 +17,15 @@ from helpers import REPORT_PAGES, tiny_site
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = yaml.safe_load((ROOT / "data/annotations.yml").read_text(encoding="utf-8"))
-NOTE_BY_ID = {note["id"]: note for note in NOTES}
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
-def page_of(site, paragraph: str) -> BeautifulSoup:
-    return next(site.page(p) for p in REPORT_PAGES if site.page(p).find(id=paragraph))
+def page_of(site, paragraph: str, pages: list[str] = REPORT_PAGES) -> BeautifulSoup:
+    return next(site.page(p) for p in pages if site.page(p).find(id=paragraph))
 
 
+@pytest.mark.content
 def test_every_paragraph_has_an_annotation_and_every_section_three_questions(site):
     annotated = {n["paragraph"] for n in NOTES}
     assert annotated == {f"p{n}" for n in range(1, 30)}
@@ -34,9 +34,9 @@ def test_every_paragraph_has_an_annotation_and_every_section_three_questions(sit
         assert len(questions) >= 3, name
 
 
-def test_each_annotation_follows_its_paragraph_and_marks_its_phrase(site):
-    for note in NOTES:
-        page = page_of(site, note["paragraph"])
+def test_each_annotation_follows_its_paragraph_and_marks_its_phrase(project, edition_site):
+    for note in project.data("annotations.yml"):
+        page = page_of(edition_site, note["paragraph"], project.report_pages)
         paragraph = page.find(id=note["paragraph"])
         aside = paragraph.find_next_sibling()
         assert aside.name == "aside" and "annotations" in aside["class"], note["id"]
@@ -49,22 +49,27 @@ def test_each_annotation_follows_its_paragraph_and_marks_its_phrase(site):
 
 # Labels: the paragraph's number and a letter (3a, 3b ...), in the order a reader meets the
 # markers: after each phrase in the order of the phrases, then the notes on the whole paragraph.
-def test_notes_are_labelled_by_paragraph_in_the_order_of_their_phrases(site):
-    for name in REPORT_PAGES:
-        page = site.page(name)
+def test_notes_are_labelled_by_paragraph_in_the_order_of_their_phrases(project, edition_site):
+    by_id = {note["id"]: note for note in project.data("annotations.yml")}
+    labelled = 0
+    for name in project.report_pages:
+        page = edition_site.page(name)
         for paragraph in page.select("p.para[id]"):
             markers = paragraph.select("a.note-marker")
             number = paragraph["id"].removeprefix("p")
             assert [m["data-label"] for m in markers] == [f"{number}{LETTERS[i]}" for i in range(len(markers))]
             notes = [m["href"].removeprefix("#note-") for m in markers]
-            phrases = [NOTE_BY_ID[n]["phrase"] for n in notes if "phrase" in NOTE_BY_ID[n]]
+            phrases = [by_id[n]["phrase"] for n in notes if "phrase" in by_id[n]]
             words = " ".join(paragraph.get_text().split())
             assert [words.index(p) for p in phrases] == sorted(words.index(p) for p in phrases), paragraph["id"]
-            assert all("phrase" in NOTE_BY_ID[n] for n in notes[:len(phrases)]), paragraph["id"]  # then the rest
+            assert all("phrase" in by_id[n] for n in notes[:len(phrases)]), paragraph["id"]  # then the rest
             shown = [n.get_text() for n in paragraph.find_next_sibling("aside").select(".annotation__number")]
             assert shown == [m["data-label"] for m in markers], paragraph["id"]
+            labelled += len(markers)
+    assert labelled == len(by_id)
 
 
+@pytest.mark.content
 def test_introductions_third_paragraph_reads_3a_to_3h_left_to_right(site):
     markers = site.page("introduction").find(id="p3").select("a.note-marker")
     assert [(m["data-label"], m["href"]) for m in markers] == [
@@ -77,30 +82,33 @@ def test_introductions_third_paragraph_reads_3a_to_3h_left_to_right(site):
 # Every place a note is named gives the label its note shows: its marker, the questions at the
 # end of the section, /teaching/, the bibliography's links back, the TEI (n) and the Web
 # Annotations (label). (The PDF and the EPUB: tests/test_formats*.py.)
-def test_a_note_has_the_same_label_everywhere(site):
+def test_a_note_has_the_same_label_everywhere(project, edition_site):
+    notes = project.data("annotations.yml")
     labels = {}
-    for name in REPORT_PAGES:
-        for note in site.page(name).select("div.annotation[id]"):
+    for name in project.report_pages:
+        for note in edition_site.page(name).select("div.annotation[id]"):
             labels[note["id"]] = note.select_one(".annotation__number").get_text()
-    assert len(labels) == len(NOTES) and len(set(labels.values())) == len(NOTES)  # one label per note
-    for name in REPORT_PAGES:
-        page = site.page(name)
+    assert len(labels) == len(notes) and len(set(labels.values())) == len(notes)  # one label per note
+    for name in project.report_pages:
+        page = edition_site.page(name)
         for marker in page.select("a.note-marker"):
             assert marker["data-label"] == labels[marker["href"][1:]]
             assert marker["aria-label"] == f"Editors' note {marker['data-label']}"
         for item in page.select("section.discussion-questions li"):
             label = item.select_one(".discussion-questions__on").get_text().rsplit("note ", 1)[1].rstrip(")")
             paragraph = item.select_one(".discussion-questions__on a")["href"].removeprefix("#")
-            assert label in {labels[f"note-{n['id']}"] for n in NOTES
+            assert label in {labels[f"note-{n['id']}"] for n in notes
                              if n["paragraph"] == paragraph and n["kind"] == "question"}, label
     named = [(a.get_text(), a["href"]) for page in ("teaching", "bibliography")
-             for a in site.page(page).select("a[href*='#note-']")]
-    assert len(named) > 150
+             for a in edition_site.page(page).select("a[href*='#note-']")]
+    # /teaching/ names every question, /bibliography/ every note that cites a work
+    assert {href.split("#")[1] for _, href in named} >= {
+        f"note-{n['id']}" for n in notes if n["kind"] == "question" or n.get("cites")}
     assert [text for text, _ in named] == [f"note {labels[href.split('#')[1]]}" for _, href in named]
-    tei = etree.parse(str(site.path / "downloads/yau-2020-quiet-rivalry.tei.xml"))
+    tei = etree.parse(str(edition_site.path / project.model.edition.download(".tei.xml")))
     in_tei = {a.get(XML_ID): a.get("n") for a in tei.iter("{http://www.tei-c.org/ns/1.0}annotation")}
     assert in_tei == labels
-    collection = json.loads((site.path / "downloads/annotations.jsonld").read_text(encoding="utf-8"))
+    collection = json.loads((edition_site.path / "downloads/annotations.jsonld").read_text(encoding="utf-8"))
     assert {item["id"].split("#")[1]: item["label"] for item in collection["first"]["items"]} == labels
 
 
@@ -124,27 +132,39 @@ def test_labels_follow_the_phrases_within_each_paragraph(notes, labels):
     assert [found[f"n{i}"] for i in range(len(notes))] == labels
 
 
-def test_links_in_annotations_reach_their_targets(site):
-    note = page_of(site, "p1").find(id="note-p1-osce-academy")
-    hrefs = [a["href"] for a in note.select(".annotation__meta a")]
-    assert "../glossary/#osce-academy" in hrefs and "../entities/#bishkek" in hrefs
-    assert "../en-route-to-beijing/#p16" in hrefs
+def test_links_in_annotations_reach_their_targets(project, edition_site):
+    """Each ref of a note is a link in its note: to the glossary, the index or the paragraph."""
+    checked = 0
+    for note in project.data("annotations.yml"):
+        page = page_of(edition_site, note["paragraph"], project.report_pages)
+        hrefs = [a["href"] for a in page.find(id=f"note-{note['id']}").select(".annotation__meta a")]
+        for ref in note.get("refs", []):
+            kind, _, name = ref.partition(":")
+            if name:
+                expected = f"../{'glossary' if kind == 'glossary' else 'entities'}/#{name}"
+                assert expected in hrefs, (note["id"], ref, hrefs)
+            else:
+                assert any(href.endswith(f"#{ref}") for href in hrefs), (note["id"], ref, hrefs)
+            checked += 1
+    assert checked
 
 
-def test_teaching_page_lists_every_question_and_the_key_terms(site):
-    page = site.page("teaching").find("article")
-    questions = [n for n in NOTES if n["kind"] == "question"]
+def test_teaching_page_lists_every_question_and_the_key_terms(project, edition_site):
+    page = edition_site.page("teaching").find("article")
+    questions = [n for n in project.data("annotations.yml") if n["kind"] == "question"]
     links = [a["href"] for a in page.find_all("a") if "#note-" in a["href"]]
     assert sorted(h.split("#note-")[1] for h in links) == sorted(q["id"] for q in questions)
     key_terms = page.select("span.key-terms")
     assert key_terms == []  # every placeholder was filled
-    assert "Key terms: " in page.get_text() and page.find("a", href="../glossary/#sco")
-    assert [a["href"] for a in page.select("#reading-path ~ ol a")][:1] == ["../executive-summary/"]
+    assert "Key terms: " in page.get_text() and page.select("a[href^='../glossary/#']")
+    path = project.data("teaching.yml")["reading_path"]
+    assert [a["href"] for a in page.select("#reading-path ~ ol a")][:len(path)] == \
+        [f"../{step['page'].removesuffix('.md')}/" for step in path]
 
 
-def test_kinds_are_counted(site):
-    kinds = Counter(n["kind"] for n in NOTES)
-    shown = Counter(e["data-kind"] for p in REPORT_PAGES for e in site.page(p).select(".annotation"))
+def test_kinds_are_counted(project, edition_site):
+    kinds = Counter(n["kind"] for n in project.data("annotations.yml"))
+    shown = Counter(e["data-kind"] for p in project.report_pages for e in edition_site.page(p).select(".annotation"))
     assert shown == kinds and set(kinds) <= set(KINDS)
 
 

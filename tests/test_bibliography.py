@@ -92,6 +92,7 @@ def test_every_url_has_its_archive_link(site):
             assert archive is None
 
 
+@pytest.mark.content
 @pytest.mark.parametrize(
     "key, expected",
     [
@@ -129,6 +130,7 @@ def test_entries_are_sorted_by_author_or_title(site):
         assert sort_keys == sorted(sort_keys)
 
 
+@pytest.mark.content
 def test_footnote_9_keeps_its_misprint_and_the_entry_has_the_correction(site):
     note = site.page("en-route-to-beijing").find(id="fn:9")
     assert note.find("a", href="http://eng.sectsc.org/news/20191128/608790.html")

@@ -57,12 +57,14 @@ PARAGRAPH_12 = {
 }
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("name", REPORT)
 def test_the_report_is_cited_as_the_style_guides_say(site, name):
     entry = style(cite_data(site, "introduction")["report"], name)
     assert (entry["text"], entry["inText"]) == REPORT[name]
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("name", PARAGRAPH_12)
 def test_a_paragraph_is_cited_with_its_number_and_address(site, name):
     entry = style(cite_data(site, "en-route-to-beijing")["paragraphs"]["p12"], name)

@@ -12,6 +12,9 @@ from bs4 import Tag
 from helpers import REPORT_PAGES
 from import_report import SECTIONS
 
+# The report's text as printed: tests of this edition's content, not of the code.
+pytestmark = pytest.mark.content
+
 ROOT = Path(__file__).resolve().parent.parent
 # The edition's own additions inside the report's paragraphs and notes.
 APPARATUS = ".para-num, .para-cite, sup[id^=fnref], a.footnote-backref, ins.critic, .editorial"

@@ -1,17 +1,21 @@
 """Footnotes keep their printed numbers, on every page, with working links both ways."""
 from __future__ import annotations
 
+import pytest
+
 from helpers import REPORT_PAGES, tiny_site
 
 
+@pytest.mark.content
 def test_notes_1_to_19_once_each_in_reading_order(site):
     labels = [li["id"] for page in REPORT_PAGES for li in site.page(page).select("div.footnote li")]
     assert labels == [f"fn:{n}" for n in range(1, 20)]
 
 
-def test_each_note_shows_its_printed_number_and_links_both_ways(site):
-    for page in REPORT_PAGES:
-        soup = site.page(page)
+def test_each_note_shows_its_printed_number_and_links_both_ways(project, edition_site):
+    numbers = []
+    for page in project.report_pages:
+        soup = edition_site.page(page)
         for li in soup.select("div.footnote li"):
             number = li["id"].removeprefix("fn:")
             assert li["value"] == number
@@ -21,6 +25,8 @@ def test_each_note_shows_its_printed_number_and_links_both_ways(site):
             backlink = li.select_one("a.footnote-backref")
             assert backlink["href"] == f"#fnref:{number}"
             assert number in backlink["title"]
+            numbers.append(int(number))
+    assert numbers == project.note_numbers
 
 
 def test_printed_numbers_continue_across_pages(tmp_path):

@@ -1,6 +1,7 @@
 """The offline formats: the PDFs and the EPUB that `mkdocs build` writes into site/downloads/.
 
-They are read back from a build of their own (the `formats_site` fixture in conftest.py),
+They are read back from a build of their own (the `formats_site` fixture in conftest.py,
+and for the invented minimal edition `minimal_formats_site`: a test taking `project` runs on both),
 laid out with no system font and from an empty cache: pypdf, poppler's pdftotext and pdfinfo for the
 PDFs (here), EPUBCheck, DAISY Ace and lxml for the EPUB (test_formats_epub.py). One page of
 each PDF copy is rendered to PNG with pdftoppm into build/formats/, for a person to look at.
@@ -21,22 +22,41 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from edition.formats import pdf
-from helpers import REPORT_PAGES, WORK, current_version, download_paths, git
+from helpers import git
+from projects import MINIMAL, REAL, Project
 
 pytestmark = pytest.mark.formats
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMES = download_paths()
 PDFS = ["a4", "letter", "a4-teacher", "letter-teacher"]
 PNG_DIR = ROOT / "build" / "formats"
 FONTS = ROOT / "hooks" / "edition" / "formats" / "fonts"
-VERSION = current_version()
 # formats_site is built with no SOURCE_DATE_EPOCH: its dates are the last commit's.
 COMMITTED = datetime.fromtimestamp(int(git(ROOT, "log", "-1", "--format=%ct")), tz=UTC)
-RUNNING_HEAD = f"{WORK['report']['author']['family']}, {WORK['report']['title']}"
-TITLES = ["About the author", "Executive summary", "Introduction", "En route to Beijing",
-          "Wrestling for digital supremacy", "Conclusion", "Bibliography", "Glossary",
-          "Index of names", "Changes to the text", "About this edition"]
+# The apparatus after the report's sections, in every edition.
+BACK_TITLES = ["Bibliography", "Glossary", "Index of names", "Changes to the text", "About this edition"]
+# How big each edition's files are, at least: pages, links described, internal links; the
+# number of files of its site.
+SIZE = {"real": {"pages": (30, 120), "described": 200, "internal": 300, "files": 100},
+        "minimal": {"pages": (8, 30), "described": 20, "internal": 30, "files": 50}}
+
+
+def titles(project: Project) -> list[str]:
+    """The parts of the PDF in order: the report's sections (the nav's report group), then
+    the apparatus."""
+    return project.section_titles + BACK_TITLES
+
+
+def running_head(project: Project) -> str:
+    """"Yau, Russia and China's …": the author's family name and the report's title (data/work.yml)."""
+    report = project.work["report"]
+    return f"{report['author']['family']}, {report['title']}"
+
+
+def version(project: Project) -> str:
+    return str(project.work["edition"]["version"])
+
+
 # Text of the web page's furniture that must never reach a PDF.
 UI_TEXT = ["Skip to content", "Initializing search", "Type to start searching", "Back to top",
            "Made with Material", "Switch to dark mode", "Link to this section", "Download PDF",
@@ -87,8 +107,9 @@ def structure(path: Path) -> str:
                           text=True, check=True).stdout
 
 
-def downloads(site, kind: str) -> Path:
-    return site.path / NAMES[kind]
+def downloads(project: Project, site, kind: str) -> Path:
+    """The file of `kind` ("a4", "epub", ...) in a build of `project`: named after its data/work.yml."""
+    return site.path / project.download_paths[kind]
 
 
 def destination_page(path: Path, name: str) -> int:
@@ -100,21 +121,22 @@ def note_numbers(path: Path) -> list[int]:
     return sorted(int(name[3:]) for name in reader(path).named_destinations if name.startswith("fn:"))
 
 
-def paragraph_numbers(site) -> list[int]:
-    return [int(p["id"][1:]) for name in REPORT_PAGES for p in site.page(name).select("p.para")]
+def paragraph_numbers(site, project: Project) -> list[int]:
+    return [int(p["id"][1:]) for name in project.report_pages for p in site.page(name).select("p.para")]
 
 
-def site_has_annotations(site) -> bool:
-    return any(site.page(name).select(".annotations") for name in REPORT_PAGES)
+def site_has_annotations(site, project: Project) -> bool:
+    return any(site.page(name).select(".annotations") for name in project.report_pages)
 
 
 # The files and the links to them
 
 
-def test_every_file_is_written_and_linked_from_every_page(formats_site):
-    site = formats_site
-    for kind in NAMES:
-        assert downloads(site, kind).stat().st_size > 20_000, kind
+def test_every_file_is_written_and_linked_from_every_page(project, edition_formats_site):
+    site = edition_formats_site
+    for kind in project.download_paths:
+        assert downloads(project, site, kind).stat().st_size > 10_000, kind
+        assert downloads(project, site, kind).read_bytes().startswith(b"PK" if kind == "epub" else b"%PDF-"), kind
     for path in site.html_files:
         if path.name != "index.html":
             continue
@@ -126,58 +148,63 @@ def test_every_file_is_written_and_linked_from_every_page(formats_site):
         folder = path.parent.relative_to(site.path).as_posix()
         base = "/" if folder == "." else f"/{folder}/"
         targets = {urljoin(base, a["href"]).lstrip("/") for a in line.select("a")}
-        assert NAMES["a4"] in targets and NAMES["epub"] in targets, path
+        assert project.download_paths["a4"] in targets and project.download_paths["epub"] in targets, path
         assert "search-exclude" in " ".join(line.attrs), "the line is kept out of the search index"
     title_page = {a["href"] for a in site.page("").select(".edition-downloads a")}
-    assert set(NAMES.values()) <= title_page
+    assert set(project.download_paths.values()) <= title_page
 
 
 # Each download says what it holds: the EPUB, like the teacher's copy, has the notes and questions.
-def test_the_download_lines_say_what_each_file_holds(formats_site):
-    title_page = " ".join(formats_site.page("").select_one(".edition-downloads").get_text().split())
+def test_the_download_lines_say_what_each_file_holds(project, edition_formats_site):
+    title_page = " ".join(edition_formats_site.page("").select_one(".edition-downloads").get_text().split())
     assert title_page.startswith("Download the text: PDF (A4) · PDF (US Letter). With the editors' "
                                  "annotations and discussion questions: teacher's copy, PDF (A4) · "
                                  "PDF (US Letter); EPUB. For other tools:"), title_page
-    section = " ".join(formats_site.page("introduction").select_one(".edition-downloads").get_text().split())
+    section = edition_formats_site.page(project.report_pages[0]).select_one(".edition-downloads")
+    section = " ".join(section.get_text().split())
     assert section.startswith("Download PDF (A4; US Letter) · Download EPUB (with the notes and questions) ·")
 
 
-def test_a_site_without_the_formats_links_to_none(site):
-    assert not any((site.path / name).exists() for name in NAMES.values())
-    links = [a["href"] for name in ("", "introduction") for a in site.page(name).select("a[href]")]
-    files = tuple(name.rsplit("/", 1)[-1] for name in NAMES.values())
+def test_a_site_without_the_formats_links_to_none(project, edition_site):
+    site = edition_site
+    assert not any((site.path / name).exists() for name in project.download_paths.values())
+    links = [a["href"] for name in ("", project.report_pages[0]) for a in site.page(name).select("a[href]")]
+    files = tuple(name.rsplit("/", 1)[-1] for name in project.download_paths.values())
     assert not [href for href in links if href.endswith(files)], links
 
 
-def test_a_build_with_unchanged_pages_lays_nothing_out_again(formats_site, formats_env, tmp_path):
-    """The second build reads every file from the cache: the same bytes, no layout."""
+def test_a_build_with_unchanged_pages_lays_nothing_out_again(minimal_formats_site, formats_env, tmp_path):
+    """The second build reads every file from the cache: the same bytes, no layout (a test of
+    the code: on the minimal edition)."""
     from helpers import build_site
 
-    again = build_site(ROOT / "mkdocs.yml", tmp_path / "site", env=formats_env)
+    again = build_site(MINIMAL.config_file, tmp_path / "site", env=formats_env)
     assert again.returncode == 0, again.log
-    assert again.log.count("(cached)") == len(NAMES), again.log
-    for kind in NAMES:
-        assert downloads(again, kind).read_bytes() == downloads(formats_site, kind).read_bytes(), kind
+    assert again.log.count("(cached)") == len(MINIMAL.download_paths), again.log
+    for kind in MINIMAL.download_paths:
+        made, cached = downloads(MINIMAL, minimal_formats_site, kind), downloads(MINIMAL, again, kind)
+        assert cached.read_bytes() == made.read_bytes(), kind
 
 
 # The PDF
 
 
 @pytest.mark.parametrize("kind, width, height", [("a4", 595, 842), ("letter", 612, 792)])
-def test_pdf_page_size_and_count(formats_site, kind, width, height):
-    pages = reader(downloads(formats_site, kind)).pages
-    assert 30 <= len(pages) <= 120, len(pages)
+def test_pdf_page_size_and_count(project, edition_formats_site, kind, width, height):
+    pages = reader(downloads(project, edition_formats_site, kind)).pages
+    least, most = SIZE[project.name]["pages"]
+    assert least <= len(pages) <= most, len(pages)
     box = pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (width, height)
 
 
-def test_pdf_has_every_part_in_order_in_text_and_bookmarks(formats_site):
-    path = downloads(formats_site, "a4")
+def test_pdf_has_every_part_in_order_in_text_and_bookmarks(project, edition_formats_site):
+    path = downloads(project, edition_formats_site, "a4")
     pdf_file, texts = reader(path), page_texts(path)
     outline = [item for item in pdf_file.outline if not isinstance(item, list)]
     assert [item.title for item in outline[:2]] == ["Title page", "Contents"]
-    parts = [item for item in outline if item.title in TITLES]
-    assert [item.title for item in parts] == TITLES
+    parts = [item for item in outline if item.title in titles(project)]
+    assert [item.title for item in parts] == titles(project)
     pages = [pdf_file.get_destination_page_number(item) for item in parts]
     assert pages == sorted(pages)
     for item, page in zip(parts, pages, strict=True):
@@ -185,23 +212,33 @@ def test_pdf_has_every_part_in_order_in_text_and_bookmarks(formats_site):
         assert item.title in texts[2]      # the contents
 
 
-def test_pdf_title_page_names_the_web_edition_and_version(formats_site):
-    cover = " ".join(page_texts(downloads(formats_site, "a4"))[0].split())
-    report = WORK["report"]
+def test_pdf_title_page_names_the_web_edition_and_version(project, edition_formats_site):
+    cover = " ".join(page_texts(downloads(project, edition_formats_site, "a4"))[0].split())
+    report = project.work["report"]
     assert report["title"] in cover and f"{report['author']['given']} {report['author']['family']}".upper() in cover
     assert report["series"].upper() in cover       # set in capitals, letter-spaced, read as words
-    assert f"version {VERSION}" in cover and "http://127.0.0.1:8000/" in cover
+    assert f"version {version(project)}" in cover and "http://127.0.0.1:8000/" in cover
     assert "Local preview" in cover and "names no public address" in cover   # a local build
     assert "Reader's copy" in cover
-    assert "Teacher's copy" in page_texts(downloads(formats_site, "a4-teacher"))[0]
+    assert "Teacher's copy" in page_texts(downloads(project, edition_formats_site, "a4-teacher"))[0]
+
+
+def test_the_covers_example_address_is_a_paragraph_of_the_edition(project, edition_formats_site):
+    """The cover shows how to cite a passage by an address: one of this edition's paragraphs."""
+    cover = " ".join(page_texts(downloads(project, edition_formats_site, "a4"))[0].split())
+    examples = re.findall(r"¶ (\d+) is http://127\.0\.0\.1:8000/(\S+)/#(p\d+)", cover)
+    assert examples, cover
+    for number, page, anchor in examples:
+        assert anchor == f"p{number}" and page in project.report_pages, (page, anchor)
+        assert edition_formats_site.page(page).find(id=anchor) is not None, (page, anchor)
 
 
 @pytest.mark.parametrize("kind", PDFS)
-def test_every_note_is_on_the_page_of_its_call(formats_site, kind):
-    path = downloads(formats_site, kind)
+def test_every_note_is_on_the_page_of_its_call(project, edition_formats_site, kind):
+    path = downloads(project, edition_formats_site, kind)
     texts = page_texts(path)
     numbers = note_numbers(path)
-    assert numbers == list(range(1, 20)), numbers
+    assert numbers == project.note_numbers, numbers
     for number in numbers:
         call, note = destination_page(path, f"fnref:{number}"), destination_page(path, f"fn:{number}")
         assert note == call, f"note {number} is on page {note + 1}, its call on page {call + 1}"
@@ -209,10 +246,10 @@ def test_every_note_is_on_the_page_of_its_call(formats_site, kind):
 
 
 @pytest.mark.parametrize("kind", PDFS)
-def test_no_page_is_nearly_empty_but_the_last_of_a_part(formats_site, kind):
+def test_no_page_is_nearly_empty_but_the_last_of_a_part(project, edition_formats_site, kind):
     """Widows and near-empty pages: every page holds at least 4 lines besides its running
     head and folio, except the cover and a part's last page."""
-    path = downloads(formats_site, kind)
+    path = downloads(project, edition_formats_site, kind)
     pdf_file, texts = reader(path), page_texts(path)
     starts = {pdf_file.get_destination_page_number(destination)
               for name, destination in pdf_file.named_destinations.items()
@@ -225,28 +262,29 @@ def test_no_page_is_nearly_empty_but_the_last_of_a_part(formats_site, kind):
 
 @pytest.mark.parametrize("kind", PDFS)
 def test_a_correction_after_a_url_is_apart_from_it(formats_site, kind):
-    text = " ".join(" ".join(page_texts(downloads(formats_site, kind))).split())
+    text = " ".join(" ".join(page_texts(downloads(REAL, formats_site, kind))).split())
     # (the URL may break after its "//" at a line's end, without a hyphen: read as a space here)
     assert re.search(r"608790\.html \[read: http:// ?eng\.sectsco\.org/", text)
 
 
-def test_pdf_has_every_paragraph_number_in_the_margin_and_as_destination(formats_site):
-    path = downloads(formats_site, "a4")
-    numbers = paragraph_numbers(formats_site)
-    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 29
+def test_pdf_has_every_paragraph_number_in_the_margin_and_as_destination(project, edition_formats_site):
+    path = downloads(project, edition_formats_site, "a4")
+    numbers = paragraph_numbers(edition_formats_site, project)
+    assert [f"p{n}" for n in numbers] == project.paragraph_ids
     printed = {int(n) for n in re.findall(r"¶\s*(\d+)", "\n".join(page_texts(path)))}
     assert set(numbers) <= printed
     pages = [destination_page(path, f"p{n}") for n in numbers]
     assert pages == sorted(pages)
 
 
-def test_pdf_metadata(formats_site):
+def test_pdf_metadata(project, edition_formats_site):
+    report = project.work["report"]
     for kind, copy in (("a4", "reader's copy"), ("letter-teacher", "teacher's copy")):
-        info = reader(downloads(formats_site, kind)).metadata
-        assert info.title == "Russia and China's Quiet Rivalry in Central Asia"
-        assert info.author == "Niva Yau"
-        assert f"Edition {VERSION}, {copy}" in info.subject
-        assert info["/editionversion"] == VERSION
+        info = reader(downloads(project, edition_formats_site, kind)).metadata
+        assert info.title == report["title"]
+        assert info.author == f"{report['author']['given']} {report['author']['family']}"
+        assert f"Edition {version(project)}, {copy}" in info.subject
+        assert info["/editionversion"] == version(project)
         assert info["/CreationDate"] == f"D:{COMMITTED:%Y%m%d%H%M%S}Z"   # no SOURCE_DATE_EPOCH
 
 
@@ -254,8 +292,8 @@ def test_pdf_metadata(formats_site):
 
 
 @pytest.mark.parametrize("kind", PDFS)
-def test_pdf_ua_metadata_and_page_labels(formats_site, kind):
-    pdf_file = reader(downloads(formats_site, kind))
+def test_pdf_ua_metadata_and_page_labels(project, edition_formats_site, kind):
+    pdf_file = reader(downloads(project, edition_formats_site, kind))
     xmp = pdf_file.xmp_metadata.stream.get_data().decode("utf-8")
     assert 'pdfuaid:part="1"' in xmp and "http://www.aiim.org/pdfua/ns/id/" in xmp
     catalog = pdf_file.trailer["/Root"]
@@ -263,47 +301,53 @@ def test_pdf_ua_metadata_and_page_labels(formats_site, kind):
     assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
     assert pdf_file.page_labels[:3] == ["Cover", "2", "3"]
     # The label is the printed folio, the last line of the page's text.
+    texts = page_texts(downloads(project, edition_formats_site, kind))
     for index in (5, len(pdf_file.pages) - 1):
-        assert page_texts(downloads(formats_site, kind))[index].split()[-1] == pdf_file.page_labels[index]
+        assert texts[index].split()[-1] == pdf_file.page_labels[index]
 
 
 @pytest.mark.parametrize("kind", PDFS)
-def test_pdf_running_heads_and_folios_are_artifacts(formats_site, kind):
+def test_pdf_running_heads_and_folios_are_artifacts(project, edition_formats_site, kind):
     """Every page but the cover: the running head, the section and the folio are drawn as
     pagination artifacts, and nothing else is. The artifacts' text is read on every third
     page (from a different first page in each copy, so the four copies cover every position)
     and the last: pypdf takes a sixth of a second a page."""
-    path = downloads(formats_site, kind)
+    path = downloads(project, edition_formats_site, kind)
+    head = running_head(project)
     labels = reader(path).page_labels
     streams = [page.get_contents().get_data() for page in reader(path).pages[1:]]
     assert all(re.search(rb"/Artifact\s*<</Type /Pagination>>\s*BDC", data) for data in streams)
     last = len(labels) - 1
     for index in [*range(1 + PDFS.index(kind) % 3, last, 3), last]:
         artifact = artifacts(path, index)
-        assert artifact.startswith(RUNNING_HEAD) and artifact.endswith(f" {labels[index]}"), artifact
-        assert len(artifact) < len(RUNNING_HEAD) + 50, artifact     # the head and folio only
+        assert artifact.startswith(head) and artifact.endswith(f" {labels[index]}"), artifact
+        assert len(artifact) < len(head) + 50, artifact     # the head and folio only
 
 
 @pytest.mark.parametrize("kind", PDFS)
-def test_pdf_notes_are_tagged_as_notes(formats_site, kind):
-    path = downloads(formats_site, kind)
+def test_pdf_notes_are_tagged_as_notes(project, edition_formats_site, kind):
+    path = downloads(project, edition_formats_site, kind)
     ids = re.findall(r"^\s*Note <(fn:\d+)-p\d+>", structure(path), flags=re.M)
     assert sorted(set(ids), key=lambda name: int(name[3:])) == [f"fn:{n}" for n in note_numbers(path)]
     assert "Span <fn:" not in structure(path)
 
 
-def test_pdf_links_are_described_by_their_words(formats_site):
+def test_pdf_links_are_described_by_their_words(project, edition_formats_site):
     """PDF/UA-1 (7.18.5): each link's annotation describes it in /Contents, by its title or
     words (a ¶ or note number by what it stands for), not by the id it goes to."""
     described: dict[str, set[str]] = {}
-    for page in reader(downloads(formats_site, "a4")).pages:
+    for page in reader(downloads(project, edition_formats_site, "a4")).pages:
         for annotation in (item.get_object() for item in page.get("/Annots") or []):
             if annotation["/Subtype"] == "/Link":
                 target = str(annotation.get("/Dest") or annotation["/A"]["/URI"])
                 described.setdefault(target, set()).add(str(annotation.get("/Contents", "")))
-    assert len(described) > 200 and all(all(texts) for texts in described.values())
-    assert "Introduction" in described["chapter-introduction"]
-    assert described["fn:7"] == {"Note 7"} and "Paragraph 12" in described["p12"]
+    assert len(described) > SIZE[project.name]["described"] and all(all(texts) for texts in described.values())
+    first = project.model.sections[0]
+    assert first.title in described[f"chapter-{first.url.strip('/')}"]
+    notes = [target for target in described if target.startswith("fn:")]
+    paragraphs = [target for target in described if re.fullmatch(r"p\d+", target)]
+    assert notes and all(described[note] == {f"Note {note[3:]}"} for note in notes)
+    assert paragraphs and all(f"Paragraph {target[1:]}" in described[target] for target in paragraphs)
     assert not [target for target, texts in described.items() if target.startswith("chapter-") and target in texts]
 
 
@@ -326,8 +370,8 @@ def test_pdf_links_are_tagged_and_shown_in_the_text():
     assert styles["#p1"] == "none" and styles["#fn:1"] == "none"
 
 
-def test_pdf_internal_links_resolve(formats_site):
-    pdf_file = reader(downloads(formats_site, "a4"))
+def test_pdf_internal_links_resolve(project, edition_formats_site):
+    pdf_file = reader(downloads(project, edition_formats_site, "a4"))
     names = set(pdf_file.named_destinations)
     internal = []
     for page in pdf_file.pages:
@@ -335,20 +379,22 @@ def test_pdf_internal_links_resolve(formats_site):
             annotation = annotation.get_object()
             if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
                 internal.append(str(annotation["/Dest"]))
-    assert len(internal) > 300, len(internal)
+    assert len(internal) > SIZE[project.name]["internal"], len(internal)
     assert set(internal) <= names, set(internal) - names
-    for expected in ("chapter-introduction", "p12", "fn:6"):   # contents, ¶ locators, note calls
-        assert expected in internal, expected
+    # the contents, the ¶ locators, the note calls
+    assert f"chapter-{project.model.sections[0].url.strip('/')}" in internal
+    assert [target for target in internal if re.fullmatch(r"p\d+", target)]
+    assert {f"fn:{number}" for number in project.note_numbers} <= set(internal)
 
 
 # The fonts: the project's own, with no system font to fall back on (formats_env)
 
 
 @pytest.mark.parametrize("kind", PDFS)
-def test_pdf_embeds_only_the_fonts_the_project_carries(formats_site, kind):
+def test_pdf_embeds_only_the_fonts_the_project_carries(project, edition_formats_site, kind):
     carried = {"Edition-Pagella", "Edition-Pagella-Bold", "Edition-Pagella-Italic",
                "Edition-Pagella-BoldItalic", "Edition-Cursor"}
-    listed = subprocess.run(["pdffonts", str(downloads(formats_site, kind))], capture_output=True,
+    listed = subprocess.run(["pdffonts", str(downloads(project, edition_formats_site, kind))], capture_output=True,
                             text=True, check=True).stdout.splitlines()[2:]
     fonts = {line.split()[0].split("+")[-1] for line in listed}
     embedded = {line.split()[-5] for line in listed}      # the "emb" column
@@ -359,52 +405,58 @@ def test_pdf_embeds_only_the_fonts_the_project_carries(formats_site, kind):
     assert (FONTS / "GUST-FONT-LICENSE.txt").exists()
 
 
-def test_small_capitals_extract_as_words(formats_site):
-    texts = page_texts(downloads(formats_site, "a4-teacher"))
+def test_small_capitals_extract_as_words(project, edition_formats_site):
+    texts = page_texts(downloads(project, edition_formats_site, "a4-teacher"))
     # The section's name in the running head: the first line after the report's title.
     heads = [[line for line in text.splitlines() if line.strip()][1] for text in texts[3:]
-             if text.startswith(RUNNING_HEAD)]
-    assert "About the author" in heads and "En route to Beijing" in heads, heads[:3]
+             if text.startswith(running_head(project))]
+    assert set(project.section_titles) <= set(heads), heads[:3]
     assert "Editors' annotations on ¶" in "\n".join(texts)
     assert "A bout" not in "\n".join(texts)
 
 
-def test_pdf_has_no_navigation_or_search_text(formats_site):
+def test_pdf_has_no_navigation_or_search_text(project, edition_formats_site):
     for kind in ("a4", "a4-teacher"):
-        text = "\n".join(page_texts(downloads(formats_site, kind)))
+        text = "\n".join(page_texts(downloads(project, edition_formats_site, kind)))
         for furniture in UI_TEXT:
             assert furniture not in text, (kind, furniture)
 
 
-def test_readers_copy_has_no_annotations_and_teachers_copy_has_them(formats_site):
-    site = formats_site
-    reader_text = "\n".join(page_texts(downloads(site, "a4")))
-    teacher_text = "\n".join(page_texts(downloads(site, "a4-teacher")))
+def test_readers_copy_has_no_annotations_and_teachers_copy_has_them(project, edition_formats_site):
+    site = edition_formats_site
+    reader_text = "\n".join(page_texts(downloads(project, site, "a4")))
+    teacher_text = "\n".join(page_texts(downloads(project, site, "a4-teacher")))
     for marker in ("Editors' annotations on", "Discussion questions", "Teaching with this edition"):
         assert marker not in reader_text
-        assert (marker in teacher_text) == site_has_annotations(site), marker
-    if site_has_annotations(site):
-        assert len(reader(downloads(site, "a4-teacher")).pages) > len(reader(downloads(site, "a4")).pages)
+        assert (marker in teacher_text) == site_has_annotations(site, project), marker
+    if site_has_annotations(site, project):
+        teachers, readers = reader(downloads(project, site, "a4-teacher")), reader(downloads(project, site, "a4"))
+        assert len(teachers.pages) > len(readers.pages)
         assert "1a Context" in teacher_text
 
 
 # The teacher's copy heads each note with the label the web page gives it, in the same order.
-def test_teachers_copy_labels_the_notes_as_the_web_does(formats_site):
+def test_teachers_copy_labels_the_notes_as_the_web_does(project, edition_formats_site):
     web = [note.select_one(".annotation__number").get_text() + " " + note["data-kind"].capitalize()
-           for name in REPORT_PAGES for note in formats_site.page(name).select("div.annotation[id]")]
+           for name in project.report_pages for note in edition_formats_site.page(name).select("div.annotation[id]")]
+    assert web
     for kind in ("a4-teacher", "letter-teacher"):
-        text = "\n".join(page_texts(downloads(formats_site, kind)))
+        text = "\n".join(page_texts(downloads(project, edition_formats_site, kind)))
         heads = re.findall(r"^([1-9][0-9]*[a-z]+ (?:Context|Correction|Caveat|Cross-reference|Question))(?: on |$)",
                            text, re.MULTILINE)
         assert heads == web, kind
-        assert "border3c" in text      # the call after its phrase (¶ 3, "3,000-kilometer-long border")
+
+
+def test_teachers_copy_calls_a_note_after_its_phrase(formats_site):
+    text = "\n".join(page_texts(downloads(REAL, formats_site, "a4-teacher")))
+    assert "border3c" in text      # ¶ 3, "3,000-kilometer-long border"
 
 
 # Hyphenation (WeasyPrint's hyphenate-character, U+2010, at a line's end) breaks words, never
 # a name (a word beginning with a capital: "Kazakh-stan") or a URL ("media-ser-vices").
 def test_no_name_or_url_is_hyphenated(formats_site):
     for kind in ("a4", "a4-teacher"):
-        text = "\n".join(page_texts(downloads(formats_site, kind)))
+        text = "\n".join(page_texts(downloads(REAL, formats_site, kind)))
         broken = re.findall(r"(\S+)\u2010\n(\S+)", text)
         assert len(broken) > 50, kind        # words are still hyphenated
         names = [a + b for a, b in broken if re.match(r"[\W_]*[A-Z]", a.split("-")[-1])]
@@ -416,11 +468,11 @@ def test_no_name_or_url_is_hyphenated(formats_site):
 # project's, the build's home or cache. Read: every text file of the site (pages and their
 # JSON-LD, search index, TEI, Web Annotations, bibliography exports), the PDFs' text and
 # metadata, every file of the EPUB.
-def test_no_build_path_in_anything_a_reader_sees(formats_site, formats_env):
-    folders = {str(formats_site.path), str(ROOT), formats_env["HOME"], formats_env["EDITION_CACHE_DIR"]}
+def test_no_build_path_in_anything_a_reader_sees(project, edition_formats_site, formats_env):
+    folders = {str(edition_formats_site.path), str(ROOT), formats_env["HOME"], formats_env["EDITION_CACHE_DIR"]}
     assert all(len(folder) > 8 for folder in folders)
     read = {}
-    for path in sorted(formats_site.path.rglob("*")):
+    for path in sorted(edition_formats_site.path.rglob("*")):
         if path.suffix == ".pdf":
             info = reader(path)
             xmp = info.xmp_metadata.stream.get_data().decode("utf-8") if info.xmp_metadata else ""
@@ -431,23 +483,23 @@ def test_no_build_path_in_anything_a_reader_sees(formats_site, formats_env):
                                        if not name.endswith(".png"))
         elif path.is_file() and path.suffix not in (".png", ".gz", ".ico", ".woff2"):
             read[path] = path.read_text(encoding="utf-8")
-    assert len(read) > 100 and {".html", ".pdf", ".epub", ".xml", ".jsonld", ".json", ".bib"} <= {
-        path.suffix for path in read}
-    found = [(path.relative_to(formats_site.path).as_posix(), folder)
+    assert len(read) > SIZE[project.name]["files"]
+    assert {".html", ".pdf", ".epub", ".xml", ".jsonld", ".json", ".bib"} <= {path.suffix for path in read}
+    found = [(path.relative_to(edition_formats_site.path).as_posix(), folder)
              for path, text in read.items() for folder in folders if folder in text]
     assert found == []
 
 
-def test_a_page_of_each_copy_renders_to_png(formats_site):
+def test_a_page_of_each_copy_renders_to_png(project, edition_formats_site):
     pdftoppm = shutil.which("pdftoppm")
     assert pdftoppm, "pdftoppm is missing: install poppler-utils (scripts/system-deps.sh)"
     from PIL import Image
 
     PNG_DIR.mkdir(parents=True, exist_ok=True)
     for kind in ("a4", "a4-teacher"):
-        path = downloads(formats_site, kind)
-        number = destination_page(path, "p3") + 1      # the first page of the Introduction
-        prefix = PNG_DIR / f"{path.stem}-page"
+        path = downloads(project, edition_formats_site, kind)
+        number = destination_page(path, project.paragraph_ids[0]) + 1      # the report's first page of text
+        prefix = PNG_DIR / f"{project.name}-{path.stem}-page"
         subprocess.run([pdftoppm, "-png", "-r", "100", "-f", str(number), "-l", str(number),
                         "-singlefile", str(path), str(prefix)], check=True)
         image = Image.open(f"{prefix}.png").convert("L")

@@ -50,6 +50,7 @@ def test_the_processors_order_is_written_in_one_place():
 PAGES = ["changes.md", "bibliography.md", "glossary.md", "entities.md", "teaching.md", "cite.md", "changelog.md"]
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("name", PAGES)
 def test_generated_page_matches_its_golden_file(edition, name, request):
     made = generate(features.GENERATORS, edition)[name]

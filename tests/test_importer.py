@@ -19,6 +19,7 @@ def source_words(text: str) -> Counter[str]:
     return Counter(MARKUP.sub(lambda m: f" {m.group(1) or ''} ", text).split())
 
 
+@pytest.mark.content
 def test_the_shape_of_the_report(source_blocks):
     kinds = Counter(block.kind for block in source_blocks)
     assert kinds["paragraph"] == 29
@@ -28,6 +29,7 @@ def test_the_shape_of_the_report(source_blocks):
     assert [b.number for b in source_blocks if b.kind == "footnote"] == list(range(1, 20))
 
 
+@pytest.mark.content
 def test_no_word_of_the_source_is_lost_or_added(source_blocks):
     # Every word of the source is in exactly one block: nothing dropped, nothing doubled.
     text = SOURCE.read_text(encoding="utf-8")
@@ -40,6 +42,7 @@ def test_no_word_of_the_source_is_lost_or_added(source_blocks):
     assert in_blocks == source_words(text)
 
 
+@pytest.mark.content
 def test_page_break_splits_are_rejoined(source_blocks):
     paragraphs = {b.number: b.text for b in source_blocks if b.kind == "paragraph"}
     assert "loan agreements to the Uzbek, Turkmen, Kyrgyz, and Kazakh presidents" in paragraphs[4]
@@ -47,6 +50,7 @@ def test_page_break_splits_are_rejoined(source_blocks):
     assert "Map of Central Asia" not in paragraphs[5]
 
 
+@pytest.mark.content
 def test_escapes_are_undone(source_blocks):
     text = " ".join(block.text for block in source_blocks)
     assert "\\$" not in text and "\\_" not in text
@@ -121,6 +125,7 @@ def test_unknown_shapes_stop_the_import(change, message):
         parse(SPLIT.replace(*change))
 
 
+@pytest.mark.content
 def test_import_reproduces_the_committed_record_and_anchors(tmp_path):
     assert main(["--out", str(tmp_path / "docs"), "--data", str(tmp_path / "data")]) == 0
     # The record of repairs in data/ is exactly what the importer derives from the source.
@@ -140,6 +145,7 @@ def test_import_refuses_to_overwrite_edited_pages(tmp_path):
     assert (tmp_path / "docs" / "index.md").read_text() == "hand edits"
 
 
+@pytest.mark.content
 def test_repairs_record_every_split_paragraph(source_blocks):
     repairs = yaml.safe_load((ROOT / "data/repairs.yml").read_text())
     rejoined = {r["where"] for r in repairs if r["kind"] == "rejoined"}

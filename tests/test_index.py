@@ -164,6 +164,7 @@ EXPECTED_LOCATORS = {
 }
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("entry_id, expected", EXPECTED_LOCATORS.items())
 def test_locators_match_a_reading_of_the_text(site, entry_id, expected):
     block = site.page("entities").find(id=entry_id)
@@ -171,6 +172,7 @@ def test_locators_match_a_reading_of_the_text(site, entry_id, expected):
     assert [" ".join(a.get_text().split()) for a in line.find_all("a")] == expected
 
 
+@pytest.mark.content
 def test_every_alias_occurrence_in_a_paragraph_is_located(site):
     # An independent count: a plain whole-word search of each paragraph's source text.
     blocks = parse_source(SOURCE.read_text(encoding="utf-8"))
@@ -209,6 +211,7 @@ NOT_INDEXED = {
 }
 
 
+@pytest.mark.content
 def test_every_name_in_the_text_is_in_the_index():
     aliases = [a for e in ENTITIES + GLOSSARY for a in e["aliases"]]
     known = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(aliases, key=len, reverse=True))) + r")(?!\w)")

@@ -1,4 +1,5 @@
-"""Every same-site link resolves; every external URL in the text is well formed."""
+"""Every same-site link resolves; every external URL in the text is well formed (on each
+edition: the real one and the invented minimal one, tests/projects.py)."""
 from __future__ import annotations
 
 import pytest
@@ -6,22 +7,25 @@ import pytest
 from linkcheck import Report, check_site, main, url_problem
 
 
-# The site's links, read once for the tests below (every page parsed: seconds).
+# Each edition's links, read once for the tests below (every page parsed: seconds).
 @pytest.fixture(scope="module")
-def site_links(site) -> Report:
-    return check_site(site.path)
+def site_links(edition_site) -> Report:
+    return check_site(edition_site.path)
 
 
-def test_every_internal_link_and_anchor_resolves(site, site_links):
+def test_every_internal_link_and_anchor_resolves(edition_site, site_links):
     assert site_links.broken == []
     # The navigation on every page links to every page: nav and theme links are counted.
-    assert site_links.internal_checked > len(site.html_files) ** 2
+    assert site_links.internal_checked > len(edition_site.html_files) ** 2
     print(f"internal links checked: {site_links.internal_checked}")
 
 
-def test_external_urls_are_well_formed(site_links):
+def test_external_urls_are_well_formed(project, site_links):
     assert site_links.malformed == []
-    assert "https://www.unescap.org/sites/default/files/02_ESCAP_ICT_in_CA.pdf" in site_links.external
+    # Every URL the report's notes print is found among the site's, as printed (the real
+    # report's n. 19 has one whose underscores the extraction escaped: 02_ESCAP_ICT_in_CA.pdf).
+    printed = project.markdown_urls()
+    assert printed and set(printed) <= set(site_links.external), set(printed) - set(site_links.external)
 
 
 # `make linkcheck`: the command prints every external URL and fails on a broken link.

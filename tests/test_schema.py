@@ -365,6 +365,7 @@ def test_ids_and_aliases_across_glossary_and_entities(tmp_path: Path) -> None:
 
 
 # The edition's own data: every file valid, every correction and caveat citing its sources.
+@pytest.mark.content
 @pytest.mark.parametrize("name", DATA_FILES)
 def test_the_editions_data_is_valid(name: str) -> None:
     problems = Problems()
@@ -373,6 +374,7 @@ def test_the_editions_data_is_valid(name: str) -> None:
     assert [str(p) for p in problems.items] == []
 
 
+@pytest.mark.content
 def test_the_editions_index_is_consistent() -> None:
     problems = Problems()
     files = [DataFile(ROOT / f"data/{n}.yml", f"data/{n}.yml", n) for n in ("glossary", "entities")]

@@ -41,6 +41,7 @@ def passages(edition) -> dict[Anchor, str]:
 # The data
 
 
+@pytest.mark.content
 def test_the_timeline_is_in_chronological_order(events):
     assert len(events) > 20  # the model holds the file's events (32 in 0.1.0), not none
     assert [e.year for e in events] == sorted(e.year for e in events)
@@ -49,6 +50,7 @@ def test_the_timeline_is_in_chronological_order(events):
         assert dates == sorted(dates), year
 
 
+@pytest.mark.content
 def test_every_cited_paragraph_and_footnote_exists_in_the_text(events, passages):
     assert len([p for p in passages if p.kind == "p"]) == 29
     assert len([p for p in passages if p.kind == "fn"]) == 19
@@ -57,6 +59,7 @@ def test_every_cited_paragraph_and_footnote_exists_in_the_text(events, passages)
 
 
 # A date the cited passage does not print needs an editors' note saying where it comes from.
+@pytest.mark.content
 def test_a_year_or_month_the_passage_does_not_print_is_explained_in_a_note(events, passages):
     for event in events:
         text, shown = passages[event.anchor], [str(event.year)]
@@ -66,6 +69,7 @@ def test_a_year_or_month_the_passage_does_not_print_is_explained_in_a_note(event
             assert event.note, f"{event.label}: {shown} not in {event.anchor}"
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("year, words", [
     (1992, "Tian Zengpei"), (1994, "Li Peng"), (1989, "Tiananmen"), (2004, "working groups"),
     (2012, "Weidong Cloud Education"), (2016, "Tashkent"), (2019, "Memorandum"),
@@ -75,6 +79,7 @@ def test_key_events_are_there(events, year, words):
     assert any(e.year == year and words in e.label for e in events)
 
 
+@pytest.mark.content
 def test_the_smgs_date_is_the_reports_with_a_caveat(events):
     smgs = next(e for e in events if "SMGS" in e.label)
     assert (smgs.year, smgs.anchor) == (1957, Anchor("fn", 10))

@@ -1,7 +1,9 @@
-"""Releases: anchors of every released manifest stay, and two releases deploy with mike."""
+"""Releases: anchors of every released manifest stay, and two releases deploy with mike (in a
+copy of the project made the minimal edition, the `released` fixture)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,11 +12,21 @@ import pytest
 import yaml
 
 import anchors
-from helpers import current_version, git, next_version, release_env
+from helpers import git, next_version, release_env
+from projects import MINIMAL
 
 ROOT = Path(__file__).resolve().parent.parent
+# A section of the released edition and its last paragraph.
+SECTION = MINIMAL.report_pages[-1]
+PARAGRAPH = re.findall(r"\{#(p\d+)\}", (MINIMAL.root / "docs" / f"{SECTION}.md").read_text(encoding="utf-8"))[-1]
 
 
+def current_version() -> str:
+    """The released edition's version (its data/work.yml), before the fixture's second release."""
+    return str(MINIMAL.work["edition"]["version"])
+
+
+@pytest.mark.content
 def test_no_anchor_of_a_released_manifest_is_lost(site):
     manifests = sorted((ROOT / "data/anchors").glob("*.json"))
     assert manifests, "no released manifest: make release writes data/anchors/<version>.json"
@@ -66,8 +78,8 @@ def test_two_releases_are_deployed_with_versions_json(released):
     assert [(v["version"], v["aliases"]) for v in versions] == [(second, ["latest"]), (first, [])]
     files = git(released, "ls-tree", "-r", "--name-only", "gh-pages").split()
     for version in (first, second):
-        assert f"{version}/en-route-to-beijing/index.html" in files
-        assert f"{version}/p/12/index.html" in files
+        assert f"{version}/{SECTION}/index.html" in files
+        assert f"{version}/p/{PARAGRAPH[1:]}/index.html" in files
     assert "index.html" in files  # the root sends readers to the default version, latest
     manifest = json.loads((released / f"data/anchors/{second}.json").read_text())
     assert manifest["labels"]["note-p3-border-length"] == "3c"
@@ -92,12 +104,11 @@ def test_a_release_that_loses_an_anchor_is_taken_back(released):
 
 def test_each_release_names_its_own_address(released):
     first = current_version()
-    page = git(released, "show", f"gh-pages:{first}/en-route-to-beijing/index.html")
-    assert (f'<link rel="canonical" href="https://edition.example.org/quiet-rivalry/{first}/en-route-to-beijing/">'
-            in page)
+    page = git(released, "show", f"gh-pages:{first}/{SECTION}/index.html")
+    assert f'<link rel="canonical" href="https://edition.example.org/quiet-rivalry/{first}/{SECTION}/">' in page
     citations = json.loads(git(released, "show", f"gh-pages:{first}/cite/citations.json"))
-    chicago = citations["paragraphs"]["p12"]["styles"][0]["text"]
-    assert f"https://edition.example.org/quiet-rivalry/{first}/en-route-to-beijing/#p12" in chicago
+    chicago = citations["paragraphs"][PARAGRAPH]["styles"][0]["text"]
+    assert f"https://edition.example.org/quiet-rivalry/{first}/{SECTION}/#{PARAGRAPH}" in chicago
 
 
 @pytest.mark.parametrize("base, message", [
