@@ -79,7 +79,8 @@ def biber_lists(path: Path, tmp_path: Path) -> dict[str, dict[str, list[str]]]:
 
 
 def words(element) -> str:
-    return " ".join(" ".join(element.itertext()).split())
+    """An element's words, biber's LaTeX escapes read ("Oil \\& Gas" is "Oil & Gas")."""
+    return re.sub(r"\\([&%$#_])", r"\1", " ".join(" ".join(element.itertext()).split()))
 
 
 def corporate_names(edition) -> dict[str, list[str]]:
@@ -143,9 +144,9 @@ def test_citation_js_reads_the_downloads_right(edition_site, edition, tmp_path, 
             assert "issued" not in read[key], (key, read[key].get("issued"))
         else:
             assert read[key]["issued"]["date-parts"][0][0] == work.csl["issued"]["date-parts"][0][0], key
+    # Checked above, each corporate author one name: there are some whose name holds "and".
+    assert any(" and " in name for names in corporate_names(edition).values() for name in names)
     assert any("issued" not in work.csl for work in edition.works.values())
-    for key, names in corporate_names(edition).items():
-        assert [n.get("literal") or n.get("family") for n in read[key]["author"]] == names, key
     if name == "report.bib":
         edited = {key: work.csl["editor"] for key, work in edition.works.items() if "editor" in work.csl}
         assert edited

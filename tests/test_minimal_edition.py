@@ -126,6 +126,22 @@ def test_it_has_every_data_file_the_real_edition_has():
     assert any(work.cited_in_notes for work in works) and any(not work.cited_in_notes for work in works)
     assert MINIMAL.model.figures and MINIMAL.model.emendations and MINIMAL.model.events
     assert {entry.group for entry in MINIMAL.model.entities.values()} >= {"person", "company", "place", "agreement"}
+    # The optional data too: a claim ledger, the maps' frames, a person filed by sort_as, an
+    # undated work, an edited volume, a corporate author whose name holds "and".
+    assert MINIMAL.model.claims and MINIMAL.model.maps is not None
+    assert any(entry.data.get("sort_as") for entry in MINIMAL.model.entities.values())
+    csl = [work.csl for work in works]
+    assert any("issued" not in item for item in csl) and any("editor" in item for item in csl)
+    assert any(" and " in name.get("literal", "") for item in csl for name in item.get("author", []))
+
+
+def test_its_index_files_people_by_family_name(minimal_site: BuiltSite):
+    """"Lemberg, Osric" under L; "Zhou Anmei", written family name first, as written under Z
+    (data/entities.yml's sort_as), not "Anmei, Zhou" under A."""
+    article = minimal_site.page("entities").find("article")
+    people = [h.get_text().rstrip("#").strip() for h in article.find_all("h3")
+              if h.find_previous("h2")["id"] == "person"]
+    assert people == ["Lemberg, Osric", "Zhou Anmei"]
 
 
 def test_its_sources_do_not_name_the_real_report():

@@ -82,7 +82,9 @@ def test_two_releases_are_deployed_with_versions_json(released):
         assert f"{version}/p/{PARAGRAPH[1:]}/index.html" in files
     assert "index.html" in files  # the root sends readers to the default version, latest
     manifest = json.loads((released / f"data/anchors/{second}.json").read_text())
-    assert manifest["labels"]["note-p3-border-length"] == "3c"
+    # Each note's label is kept: ¶ 2's second note in the data file, first on the page, is 2a.
+    assert manifest["labels"]["note-p2-forty-two-sailings"] == "2a"
+    assert manifest["labels"]["note-p2-cheapest-bridge"] == "2b"
 
 
 def test_a_release_that_loses_an_anchor_is_taken_back(released):
