@@ -242,3 +242,28 @@ def test_the_epub_contents_and_landmarks_list_its_report_groups_sections(epub_na
     assert lines[lines.index(MINIMAL.section_titles[0]) - 1] == heading   # the PDF's heading too
     body = epub_nav.find(".//x:nav[@epub:type='landmarks']//x:a[@epub:type='bodymatter']", ns)
     assert (body.get("href"), body.text) == (f"text/{MINIMAL.report_pages[0]}.xhtml", heading)
+
+
+# Facts of the real report the code once wrote on every edition's pages: the languages its
+# works are translated from, the states its maps shade.
+
+
+def test_the_bibliography_names_the_languages_of_its_own_works(minimal_site: BuiltSite, site: BuiltSite):
+    """The real report's works are translated from Chinese and Russian (bib/'s `language`);
+    the minimal edition's works are all in English, so its bibliography says nothing of it."""
+    def intro(built: BuiltSite) -> str:
+        return " ".join(built.page("bibliography").find("article").find("p").get_text().split())
+
+    assert "Titles are given as the report prints them; the editors' remarks" in intro(minimal_site)
+    assert "translated where the original is in Chinese or Russian;" in intro(site)
+
+
+def test_the_maps_shade_only_the_states_its_data_names(minimal_site: BuiltSite):
+    """data/countries.json (the real edition's, linked) holds the outlines of five states;
+    the minimal edition's data/maps.yml shades none, so its maps shade none and its legend
+    names none, though its wide map covers part of them."""
+    assert "shaded" not in MINIMAL.data("maps.yml")
+    page = minimal_site.page("map-and-timeline")
+    maps = page.select("svg")
+    assert any(svg.select("path.place-map__land") for svg in maps)
+    assert not page.select("[data-state]") and not page.select(".place-map-legend rect.place-map__state")

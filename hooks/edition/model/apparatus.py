@@ -171,7 +171,8 @@ def read_works(root: Path, text: Text, found: Apparatus, problems: Problems) -> 
                                 tuple(sorted(set(cited_by_notes.get(key, ())))),
                                 tuple(cited_by_annotations.get(key, ())), entry,
                                 cited_in_claims=tuple(cited_by_claims.get(key, ())),
-                                cited_in_entries=tuple(cited_by_entries.get(key, ())))
+                                cited_in_entries=tuple(cited_by_entries.get(key, ())),
+                                language=str(entry.fields.get("language", "")))
         if not any(key in cited for cited in (cited_by_notes, cited_by_annotations, cited_by_claims,
                                               cited_by_entries)):
             log.warning(f"{shown}: entry '{key}' is cited by no footnote, annotation, claim record or "

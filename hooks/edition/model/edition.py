@@ -159,6 +159,7 @@ class Work:
     source: Any = None  # the entry as pybtex read it, for the BibTeX export
     cited_in_claims: tuple[str, ...] = ()  # ids of the claim ledger's records that rest on it
     cited_in_entries: tuple[str, ...] = ()  # glossary and index entries that name it: "glossary:sco"
+    language: str = ""  # the work's language as bib/ names it (biblatex's `language`: "chinese"), or ""
 
     # "Kremlin 2015": its first author (or its title) and year, as a link to it is labelled.
     @property

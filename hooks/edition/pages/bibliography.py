@@ -47,6 +47,17 @@ def format_entries(items: list[dict[str, Any]], cache: Cache | None = None) -> l
 # The page
 
 
+# ", translated where the original is in Chinese or Russian": the languages bib/ gives the
+# works the report's notes cite (biblatex's `language`, English aside), or nothing.
+def translated(edition: Edition) -> str:
+    languages = sorted({work.language.capitalize() for work in edition.works.values()
+                        if work.cited_in_notes and work.language and work.language != "english"})
+    if not languages:
+        return ""
+    said = languages[0] if len(languages) == 1 else f"{', '.join(languages[:-1])} or {languages[-1]}"
+    return f", translated where the original is in {said}"
+
+
 def bibliography_page(edition: Edition, entries: list[tuple[str, str]]) -> str:
     downloads = " · ".join(f"[{label}]({path})" for label, path in DOWNLOADS.items())
     cited = [(key, text) for key, text in entries if edition.works[key].cited_in_notes]
@@ -57,8 +68,7 @@ def bibliography_page(edition: Edition, entries: list[tuple[str, str]]) -> str:
         "Every work cited in the report's footnotes, in the style "
         f"{STYLE_NAME}. The footnotes keep the report's printed wording; each work cited "
         "there links here, and each entry links back to the notes that cite it. Titles "
-        "are given as the report prints them, translated where the original is in Chinese "
-        "or Russian; the editors' remarks follow each entry.",
+        f"are given as the report prints them{translated(edition)}; the editors' remarks follow each entry.",
         f"Download the whole bibliography: {downloads}.",
     ]
     lines.extend(entry_block(edition, key, text) for key, text in cited)

@@ -2,6 +2,7 @@
 the dated events the report names, each linked to where the report names it."""
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from edition.model.edition import Edition, Maps, MapView
@@ -47,9 +48,13 @@ def maps(edition: Edition, views: Maps, places: list[Place], place_links: dict[s
     wide, detail = frame(views.wide), frame(views.detail)
     geography = edition.geography
     land = land_rings(geography["land-110m.json"], "data/land-110m.json") if "land-110m.json" in geography else None
-    # Borders beside the coastlines (scripts/make_land_data.py writes both).
-    scales = (countries_at(geography["countries.json"], ("110m", "50m"), "data/countries.json")
-              if "countries.json" in geography else {})
+    # Borders beside the coastlines (scripts/make_land_data.py writes both); of the states whose
+    # outlines the file holds, those data/maps.yml shades (the legend names them), and no other.
+    scales = {scale: replace(countries, states={name: rings for name, rings in countries.states.items()
+                                                if name in views.shaded})
+              for scale, countries in (countries_at(geography["countries.json"], ("110m", "50m"),
+                                                    "data/countries.json")
+                                       if "countries.json" in geography else {}).items()}
     far, near = scales.get("110m"), scales.get("50m")
     return [
         legend(views),
