@@ -140,6 +140,8 @@ def test_citation_js_reads_the_downloads_right(edition_site, edition, tmp_path, 
         # citation-js's RIS reads a newspaper article's AU as its "reporter" (the RIS specification's word).
         if name == "report.bib" or work.csl["type"] != "article-newspaper":
             assert names == [n.get("literal") or n.get("family") for n in work.csl.get("author", [])], key
+        # the publisher whole, though it hold a comma ("Federal Research Division, Library of Congress")
+        assert read[key].get("publisher") == work.csl.get("publisher"), key
         if "issued" not in work.csl:
             assert "issued" not in read[key], (key, read[key].get("issued"))
         else:
