@@ -9,7 +9,8 @@ file, the line, the entry, the field, what is wrong and how to fix it:
 
 Beside the JSON Schema keywords the schemas carry a few annotations of ours: `x-entries`
 (what an entry is called, which field names it, which fields are unique in the file),
-`x-form`, `x-fix` and `x-what` (the words of the messages, see messages.py). What JSON
+`x-form`, `x-fix` and `x-what` (the words of the messages, see messages.py), and `x-date`
+(the forms a date takes; that it is a real date is dates.py's rule). What JSON
 Schema cannot say (one field against another, one entry against the previous) is in
 checks.py, as small named functions that `load` runs on a file that passed its schema.
 """
@@ -22,10 +23,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 from mkdocs.exceptions import PluginError
 
-from edition.model import checks
+from edition.model import checks, dates
+from edition.model.datafile import Loader, Refused
 from edition.model.messages import Finding, findings
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -90,7 +92,8 @@ class DataFile:
 
 
 # YAML reads 2020-09-01 as a date; JSON Schema and the edition want the text as written.
-class _Loader(yaml.CSafeLoader):  # libyaml: ten times faster than the pure-Python loader
+# The strict loader of datafile.py: no key twice in a mapping, no alias.
+class _Loader(Loader):
     pass
 
 
@@ -128,7 +131,10 @@ def load(path: Path, shown: str, schema_name: str, problems: Problems) -> Any:
     if text is None:
         return None
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except Refused as error:
+        problems.add(shown, error.line, None, None, error.problem, error.fix)
+        return None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -172,11 +178,22 @@ def _add_again(problems: Problems, file: DataFile, found: list[Finding]) -> None
         _add(problems, file, file.path.read_text(encoding="utf-8"), found)
 
 
+# `x-date: [forms]`: a date of those forms is a real one (dates.py); its form is the pattern's to check.
+def _real_date(validator: Any, forms: list[str], instance: Any, schema: dict[str, Any]) -> Any:
+    if isinstance(instance, str) and dates.well_formed(instance, tuple(forms)):
+        what = dates.problem(instance, tuple(forms))
+        if what:
+            yield ValidationError(what)
+
+
+_Validator = validators.extend(Draft202012Validator, {"x-date": _real_date})
+
+
 @cache
 def _schema(name: str) -> tuple[dict[str, Any], Draft202012Validator]:
     # Each schema is checked against the metaschema by the tests (tests/test_schema.py), not each build.
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return schema, Draft202012Validator(schema)
+    return schema, _Validator(schema)
 
 
 # Ids, versions ... named twice in one file (JSON Schema's uniqueItems compares whole items).

@@ -33,7 +33,8 @@ class Text:
 
 
 # Every page's source, read once; a page that is not UTF-8 is a problem naming its file and
-# byte (schema.read_text), not a traceback, and is left out of the model.
+# byte (schema.read_text), not a traceback, and is left out of the model. Read as MkDocs reads
+# it (utf-8-sig, universal newlines): without a byte order mark, every line ending a "\n".
 def read_sources(files: Files, problems: Problems) -> dict[str, PageSource]:
     found = {}
     for file in files.documentation_pages():
@@ -45,7 +46,8 @@ def read_sources(files: Files, problems: Problems) -> dict[str, PageSource]:
             shown = f"{Path(file.src_dir).name}/{file.src_uri}" if file.src_dir else file.src_uri
             text = schema.read_text(Path(file.abs_src_path), shown, problems)
         if text is not None:
-            found[file.src_uri] = sources.read_page(file.src_uri, text.removeprefix("\ufeff"))
+            text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+            found[file.src_uri] = sources.read_page(file.src_uri, text)
     return found
 
 
