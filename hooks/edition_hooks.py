@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -110,6 +111,12 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
         fill(edition, build.current.rendered, project)
     for warning in features.unmentioned(edition, build.current.rendered):
         log.warning(warning)
+    refused = build.current.rendered.refused
+    for message in refused:
+        log.error(message)
+    if refused:
+        raise PluginError(f"{len(refused)} address{'es' if len(refused) > 1 else ''} refused in the pages "
+                          "(listed above; the rule is in hooks/edition/model/addresses.py)")
     assets.add_filters(env)
     return env
 

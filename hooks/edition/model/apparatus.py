@@ -14,10 +14,10 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from edition.model import addresses, schema
 from edition.model import annotations as annotation_data
 from edition.model import entries as entry_data
 from edition.model import events as event_data
-from edition.model import schema
 from edition.model import works as work_data
 from edition.model.anchors import Anchor
 from edition.model.edition import Annotation, Emendation, Entry, Event, ReadingStep, Release, Repair, Work
@@ -206,6 +206,26 @@ def read_reading_path(root: Path, text: Text, found: Apparatus, problems: Proble
                              ("reading_path", index, "page"), f"'{step['page']}' is not a section of the report",
                              f"use one of {', '.join(sections)}")
     found.reading_path = tuple(ReadingStep(step["page"], step["focus"], step.get("time")) for step in steps)
+
+
+# The data's text that pages render as Markdown (annotations; the record of changes, a table
+# of the Changes page): every link, image and attribute in it follows the rule for addresses
+# (model/addresses.py), read from the tree `md` (the site's Markdown) makes of it.
+def check_addresses(root: Path, text: Text, found: Apparatus, problems: Problems, md: Any) -> None:
+    changes = "changes.md"
+    fields: list[tuple[str, str, int, str, str, str]] = []   # (file, schema, row, field, text, page)
+    for note in found.annotations:
+        paragraph = text.paragraphs.get(note.paragraph)
+        fields.append((ANNOTATIONS, "annotations", found.annotation_rows[note.id], "text", note.text,
+                       paragraph.part if paragraph else ""))
+    for index, emendation in enumerate(found.emendations):
+        fields += [(EMENDATIONS, "emendations", index, "reason", emendation.reason, changes),
+                   (EMENDATIONS, "emendations", index, "mark", emendation.mark, changes)]
+    fields += [(REPAIRS, "repairs", index, "what", repair.what, changes) for index, repair in enumerate(found.repairs)]
+    for shown, schema_name, row, name, value, page in fields:
+        for refused in addresses.in_markdown(value, md, page):
+            schema.report_at(problems, DataFile(root / shown, shown, schema_name), (row, name),
+                             refused.what, refused.fix)
 
 
 def release_data(release: dict[str, Any]) -> Any:

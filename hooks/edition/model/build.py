@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
-from edition.model import apparatus, text
+from edition.model import addresses, apparatus, text
 from edition.model.edition import Edition, EditionInfo, Person, Report
 from edition.model.schema import Problems
 
@@ -35,6 +35,8 @@ def build(config: MkDocsConfig, files: Files, settings: dict[str, Any] | None = 
     found = text.collect(parts, sources, problems)
     report, info = read_work(root, config.site_url, problems)
     data = apparatus.read(root, found, problems)
+    apparatus.check_addresses(root, found, data, problems,
+                              addresses.renderer(config.markdown_extensions, config.mdx_configs))
     problems.report(log)
     return Edition(
         report=report, edition=info, parts=found.parts,

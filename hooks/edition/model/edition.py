@@ -296,3 +296,4 @@ class Mention:
 class Rendered:
     mentions: dict[str, set[Mention]] = field(default_factory=dict)  # entry id -> mentions
     html: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's content
+    refused: list[str] = field(default_factory=list)  # addresses the pages may not hold (markdown/gate.py)

@@ -14,6 +14,8 @@ from mkdocs.exceptions import PluginError
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.scanner import PybtexError
 
+from edition.model import addresses, dates
+
 # An undated work: ISO 8601-2's "year unspecified", which biber accepts and reads as no date
 # (biblatex has no valid "n.d." value); CSL styles then print "n.d.".
 NO_DATE = "XXXX"
@@ -54,9 +56,16 @@ def check_entry(key: str, entry: Entry, path: Path) -> None:
             f"{where} has no date: add date = {{YYYY-MM-DD}} (or YYYY), or date = {{{NO_DATE}}} "
             "with a note saying the date is unknown"
         )
-    if date and date != NO_DATE and not ISO_DATE.match(date):
-        raise PluginError(f"{where}: date '{date}' is neither an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) "
-                          f"nor '{NO_DATE}' (undated)")
+    for name, forms in (("date", dates.ALL), ("urldate", ("day",))):
+        value = entry.fields.get(name)
+        wrong = dates.problem(value, forms) if value else None
+        if wrong:
+            raise PluginError(f"{where}, field '{name}': {wrong}: write {dates.written(forms)}, e.g. "
+                              f"{name} = {{{dates.example(forms).split(' or ')[0]}}}")
+    url = entry.fields.get("url")
+    refused = addresses.refusal(url) if url else None
+    if refused:
+        raise PluginError(f"{where}, field 'url': {refused}")
     if year and not re.fullmatch(r"\d{4}", year):
         raise PluginError(f"{where}: year '{year}' is not a year: write date = {{YYYY}}, or "
                           f"date = {{{NO_DATE}}} for an undated work")
