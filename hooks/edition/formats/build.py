@@ -22,8 +22,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from edition.citeproc.cache import Cache, key, write_atomically
-from edition.formats import offline
+from edition.formats import fetch, offline
 from edition.formats.meta import Meta, output_names
 from edition.formats.offline import SourcePage
 
@@ -74,7 +76,7 @@ def build(pages: list[SourcePage], sections: list[str], meta: Meta, site_dir: Pa
         else:
             missing.append(name)
     if missing:
-        fresh = make(missing, offline.parse_parts(by_url, sections), meta, report)
+        fresh = make(missing, offline.parse_parts(by_url, sections), meta, report, site_dir)
         for name, (data, pages_count) in fresh.items():
             made[name] = (data, pages_count)
             if not report.warnings:      # a file made with warnings is made again next time
@@ -91,18 +93,20 @@ def build(pages: list[SourcePage], sections: list[str], meta: Meta, site_dir: Pa
 
 
 def make(missing: list[str], chapters: list[offline.Chapter], meta: Meta,
-         report: Report) -> dict[str, tuple[bytes, int | None]]:
-    """Lay out the missing PDFs in worker processes while this one writes the EPUB."""
+         report: Report, site_dir: Path) -> dict[str, tuple[bytes, int | None]]:
+    """Lay out the missing PDFs in worker processes while this one writes the EPUB; they read
+    nothing but the built site and the edition's fonts (fetch.py)."""
     from edition.formats import epub, pdf
 
+    fetch.check(chapters, site_dir)
     made: dict[str, tuple[bytes, int | None]] = {}
     documents: dict[bool, str] = {}
     for name in missing:
         if name in PDF_FILES and PDF_FILES[name][1] not in documents:
             teacher = PDF_FILES[name][1]
-            documents[teacher] = pdf.pdf_document(
-                offline.copy_for(chapters, annotations=teacher), meta, teacher=teacher)
-    jobs = {name: pdf.Job(documents[PDF_FILES[name][1]], PDF_FILES[name][0], name)
+            parts = fetch.localized(offline.copy_for(chapters, annotations=teacher), site_dir)
+            documents[teacher] = pdf.pdf_document(parts, meta, teacher=teacher)
+    jobs = {name: pdf.Job(documents[PDF_FILES[name][1]], PDF_FILES[name][0], name, str(site_dir))
             for name in missing if name in PDF_FILES}
     futures: dict[str, Future] = {}
     with ProcessPoolExecutor(max_workers=max(1, min(WORKERS, len(jobs)))) as pool:
@@ -110,7 +114,10 @@ def make(missing: list[str], chapters: list[offline.Chapter], meta: Meta,
         if "epub" in missing:
             made["epub"] = (epub.epub_bytes(offline.copy_for(chapters, annotations=True), meta), None)
         for name, future in futures.items():
-            data, pages_count, warnings = future.result()
+            try:
+                data, pages_count, warnings = future.result()
+            except fetch.Refused as error:
+                raise PluginError(f"offline formats: {output_names()[name]}: {error}") from None
             made[name] = (data, pages_count)
             report.warnings += [f"{output_names()[name]}: {message}" for message in warnings]
     return made

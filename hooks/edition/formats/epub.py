@@ -19,7 +19,7 @@ from bs4 import Tag
 from lxml import etree
 from mkdocs.exceptions import PluginError
 
-from edition.formats import offline, titlepage
+from edition.formats import fetch, offline, titlepage
 from edition.formats.epubmeta import package_metadata
 from edition.formats.meta import Meta
 from edition.formats.offline import Chapter, Target
@@ -58,7 +58,7 @@ def epub_bytes(chapters: list[Chapter], meta: Meta) -> bytes:
     entries = {
         "META-INF/container.xml": CONTAINER,
         "EPUB/package.opf": package_opf(chapters, documents, meta),
-        "EPUB/styles/edition.css": STYLESHEET.read_text(encoding="utf-8"),
+        "EPUB/styles/edition.css": fetch.read_own(STYLESHEET),
         **{f"EPUB/{name}": text for name, text in documents.items()},
     }
     return zip_bytes(entries, meta)

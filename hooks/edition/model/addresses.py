@@ -162,4 +162,4 @@ def _srcset(value: str) -> list[str]:
 
 def _shown(value: str) -> str:
     text = " ".join(value.split())
-    return repr(text if len(text) <= 60 else text[:59] + "…")
+    return repr(text if len(text) <= 200 else text[:199] + "…")
