@@ -16,7 +16,6 @@ import json
 import sys
 from pathlib import Path
 
-import yaml
 from lxml import html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +23,7 @@ MANIFESTS = ROOT / "data" / "anchors"
 REDIRECTS = ROOT / "data" / "redirects.yml"
 sys.path.insert(0, str(ROOT / "hooks"))
 from edition.model.anchors import Anchor  # noqa: E402  (the one form of pN and fn:N)
+from edition.model.datafile import load_yaml  # noqa: E402  (no key twice, no alias)
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -62,7 +62,7 @@ def lost_anchors(released: dict[str, list[str]], current: dict[str, list[str]],
 
 
 def load_redirects(path: Path = REDIRECTS) -> dict[str, str]:
-    entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+    entries = (load_yaml(path.read_text(encoding="utf-8")) or []) if path.exists() else []
     return {entry["from"]: entry["to"] for entry in entries}
 
 
