@@ -3,30 +3,36 @@ of hooks/edition/ in the order written here.
 
     on_startup   the command (build, serve): formats are not made under serve
     on_config    the settings (extra.edition + environment); a new, empty build state;
-                 the edition's CSS and JS as one minified bundle each (assets.py)
+                 the edition's CSS and JS as one minified bundle each (assets.py); --strict
+                 counts warnings under -q too
+    on_pre_build       no symbolic link out of the project in docs/, data/, bib/ (model/symlinks.py);
+                 under serve, the model (so that broken sources leave the last good site served)
     on_files     the bundles; the model (model/build.py), then the generated pages and downloads
     on_page_markdown   the page's place in the model, its title lines; the annotations
     (Markdown)   the treeprocessors of markdown/extension.py, in their priority order
     on_page_content    the page's rendered HTML, kept for what is made from it
-    on_env       once every page is rendered: locators, key terms, unmentioned entries;
-                 the templates' jsmin filter (assets.py)
+    on_env       once every page is rendered: locators, key terms, unmentioned entries; the
+                 addresses the pages may not hold (markdown/gate.py); the templates' jsmin filter
     on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html)
     on_post_build      Material's style sheets cut to what the site uses (theme_css.py); the PDF and EPUB
+    on_serve     rebuilds whose sources have errors keep the last good site served
 
 Listed alone under `hooks:` in mkdocs.yml. MkDocs keeps hook modules loaded for the life of
 `mkdocs serve`: the only state is `build`, replaced by on_config at every (re)build.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import CountHandler, get_relative_url
 
 from edition import assets, features, material_markup, theme_css
 from edition.exports import tei, webanno
@@ -38,8 +44,12 @@ from edition.markdown.extension import EditionExtension
 from edition.model import build as model_build
 from edition.model import citable
 from edition.model import settings as edition_settings
+from edition.model.edition import Edition
 from edition.model.names import Matcher
 from edition.pages import metadata
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger("edition")
 
@@ -52,6 +62,8 @@ class Build:
     current: Current = field(default_factory=Current)  # the model and the page rendering
     material: bool = False  # Material's page markup: the formats can read it
     bundles: dict[str, list[str]] = field(default_factory=dict)  # bundle -> its sources (assets.py)
+    ready: Edition | None = None  # under serve, the model built before site/ is emptied
+    kept: bool = False  # under serve, the sources failed before site/ was emptied: it is kept
 
 
 # The state of the build under way; replaced at the start of each build.
@@ -68,6 +80,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
+    if config.strict:
+        strict_whatever_the_log_level()
     root = Path(config.config_file_path).parent
     build = Build(command=build.command, settings=edition_settings.read(config.extra, root),
                   material=config.theme.name == "material")
@@ -78,9 +92,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# Before MkDocs empties site/ and anything is read: a link out of the project stops the build.
+# Under `mkdocs serve` the model is built here too, so broken sources stop the rebuild while
+# the last good site is still in place (on_serve keeps serving it).
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    build.kept = build.command == "serve"
+    model_build.check_links(config)
+    if build.command == "serve":
+        build.ready = model_build.build(config, get_files(config), build.settings)
+    build.kept = False
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files = assets.bundle_files(files, config, build.bundles)
-    edition = model_build.build(config, files, build.settings)
+    edition = build.ready or model_build.build(config, files, build.settings)
     build.current.edition = edition
     build.current.matcher = Matcher(edition.aliases) if edition.aliases else None
     build.project = features.Project(Path(config.config_file_path).parent, config, files)
@@ -144,6 +169,25 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         write_formats(config, site)
 
 
+# A rebuild whose sources have errors stops before site/ is emptied (on_pre_build): the errors
+# are logged, and the server goes on serving the last good site instead of waiting, stuck, for
+# a build that succeeds (MkDocs' livereload blocks every request until then).
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    rebuild = server.builder
+
+    def keep_last_good() -> None:
+        try:
+            rebuild()
+        except Abort:
+            if not build.kept:
+                raise
+            log.error("the sources have errors (listed above): still serving the last good build; "
+                      "fix them and save to rebuild")
+
+    server.builder = keep_last_good
+    return server
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return material_markup.without_toggle_autocomplete(output, page.file.src_uri)
 
@@ -179,6 +223,20 @@ def page_info(page: Page) -> PageInfo:
         lines.append(page_annotations.controls_html(notes))
     return PageInfo(src, url, edition.part(src), tuple(lines), (downloads,) if downloads else (),
                     cite_links=edition.report is not None)
+
+
+# `--strict -q`: -q sets the "mkdocs" logger to ERROR, so no warning reaches the handler that
+# --strict counts and the build passes. Under --strict the logger passes warnings again; the
+# handlers that print keep -q's level, so the output stays as quiet as asked.
+def strict_whatever_the_log_level() -> None:
+    logger = logging.getLogger("mkdocs")
+    level = logger.getEffectiveLevel()
+    if level <= logging.WARNING:
+        return
+    for handler in logger.handlers:
+        if not isinstance(handler, CountHandler):
+            handler.setLevel(max(handler.level, level))
+    logger.setLevel(logging.WARNING)
 
 
 def make_formats() -> bool:

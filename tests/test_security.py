@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from edition.model import addresses, datafile, dates
-from helpers import build_in_process, render_page, site_files, tiny_config, tiny_site
+from helpers import ROOT, build_in_process, render_page, site_files, tiny_config, tiny_site
 from test_bibliography import CITING, GOOD_BIB
 from test_schema import ANNOTATION, RELEASE, TERM, WORK
 
@@ -242,3 +242,272 @@ def test_crlf_and_a_byte_order_mark_anywhere_build(tmp_path):
     assert 'id="p1"' in page and 'id="note-p1-golden-horn-bay"' in page
     glossary = (tmp_path / "site/glossary/index.html").read_text(encoding="utf-8")
     assert '<p>Used in <a href="../">Home</a>.</p>' in glossary
+
+
+# The PDF and EPUB read only the built site and the edition's fonts (formats/fetch.py)
+
+SECRET = b"TOP-SECRET-4f1c9e"
+
+
+def material_site(project, pages: dict[str, str], data: dict[str, str], monkeypatch):
+    """A tiny site in Material, with the data the PDF and EPUB need, built with them on."""
+    from test_schema import ENTITY
+    pages = {"about-this-edition.md": "# About\n\n## What each page describes\n\nAbout.\n", **pages}
+    site_files(project, pages, {"glossary.yml": TERM, "entities.yml": ENTITY, "work.yml": WORK,
+                                "annotations.yml": NOTE, **data},
+               {"report.bib": GOOD_BIB})
+    config = tiny_config(project, pages, report=["a.md"])
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    config.write_text(yaml.safe_dump({**settings, "theme": {"name": "material"}}), encoding="utf-8")
+    monkeypatch.setenv("EDITION_FORMATS", "on")
+    return build_in_process(config, project / "site")
+
+
+def leaked(site) -> list[str]:
+    return [str(path) for path in site.path.rglob("*") if path.is_file() and SECRET in path.read_bytes()]
+
+
+SECTION_A = "# A\n\nThe SCO in Bishkek.[^1]\n{#p1}\n\n[^1]: [A title](@work), 2019.\n"
+
+
+@pytest.mark.parametrize("address, message", [
+    ("file://{secret}", "image address 'file://{secret}' is not a file of the site"),
+    ("../../../../../../../../..{secret}", "address '../../../../../../../../..{secret}' climbs out of the site"),
+], ids=["file address", "climbing path"])
+def test_an_annotation_cannot_draw_a_file_of_the_machine_into_the_formats(tmp_path, monkeypatch, address, message):
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(SECRET)
+    address, message = address.format(secret=secret), message.format(secret=secret)
+    site = material_site(tmp_path / "project", {"index.md": "Home.\n", "a.md": SECTION_A},
+                         with_text(f"A map: ![x]({address})"), monkeypatch)
+    assert site.returncode != 0
+    assert f"{AT}{message}" in site.log
+    assert leaked(site) == []
+
+
+# The same address written as raw HTML in a page (which the Markdown rules do not see): the
+# formats refuse it before any layout, naming the page and the address.
+@pytest.mark.parametrize("address, message", [
+    ("file://{secret}", "page a/: image address 'file://{secret}' is not a file of the site"),
+    ("../../../../../../../../..{secret}", "page a/: address '../../../../../../../../..{secret}' climbs out"),
+    ("https://example.org/pixel.png", "page a/: image address 'https://example.org/pixel.png' is not a file"),
+], ids=["file address", "climbing path", "another host"])
+def test_the_formats_refuse_what_a_page_would_make_them_read(tmp_path, monkeypatch, address, message):
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(SECRET)
+    address, message = address.format(secret=secret), message.format(secret=secret)
+    page = SECTION_A + f'\n<img src="{address}" alt="a map">\n'
+    site = material_site(tmp_path / "project", {"index.md": "Home.\n", "a.md": page}, {}, monkeypatch)
+    assert site.returncode != 0
+    assert ("offline formats: the PDF and EPUB read only the built site and the edition's fonts; refused: "
+            + message) in site.log
+    assert not list(site.path.glob("downloads/*.pdf")) and not list(site.path.glob("downloads/*.epub"))
+    assert leaked(site) == []
+
+
+# WeasyPrint's own reads, whatever the document: the fetcher is the last gate.
+@pytest.mark.parametrize("markup", [
+    '<img src="file://{secret}">',
+    '<img src="{climb}">',
+    '<p style="background: url(file://{secret})">x</p>',
+    '<a rel="attachment" href="file://{secret}">x</a>',
+    '<link rel="stylesheet" href="file://{secret}">',
+    '<img src="data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22/%3E">',
+], ids=["img", "climbing img", "style url", "attachment", "style sheet", "data image"])
+def test_the_pdf_reads_nothing_outside_the_site_and_the_fonts(tmp_path, markup):
+    from edition.formats import fetch, pdf
+
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(SECRET)
+    climb = "../" * 20 + str(secret).lstrip("/")
+    document = f"<!DOCTYPE html><html><body><p>Text.</p>{markup.format(secret=secret, climb=climb)}</body></html>"
+    with pytest.raises(fetch.Refused, match="which is not a file of the built site or the edition's fonts"):
+        pdf.render(pdf.Job(document, "a4", "a4", str(tmp_path / "site")))
+
+
+def test_the_fetcher_reads_the_site_and_the_fonts_only(tmp_path):
+    from edition.formats import fetch
+
+    site = tmp_path / "site"
+    (site / "img").mkdir(parents=True)
+    (site / "img/map.png").write_bytes(b"png")
+    (site / "img/link.png").symlink_to(tmp_path / "secret.txt")
+    (tmp_path / "secret.txt").write_bytes(SECRET)
+    font = next((ROOT / "hooks/edition/formats/fonts").rglob("*.otf"))
+    assert fetch.readable((site / "img/map.png").as_uri(), site) == site / "img/map.png"
+    assert fetch.readable(font.as_uri(), site) == font
+    for refused in [(site / "img/link.png").as_uri(), (tmp_path / "secret.txt").as_uri(),
+                    (site / "img/../../secret.txt").as_uri(), (ROOT / "hooks/edition/formats/pdf.py").as_uri(),
+                    "https://example.org/x.png", f"file://example.org{site}/img/map.png"]:
+        assert fetch.readable(refused, site) is None, refused
+
+
+# Symbolic links out of the project (hooks/edition/model/symlinks.py)
+
+LINK_FIX = ("outside the project: refused (the build would read or publish what it points to): put the file "
+            "itself in the project, or remove the link")
+
+
+@pytest.mark.parametrize("link, target", [
+    ("docs/secret.txt", "{outside}/secret.txt"),          # published as an asset
+    ("docs/b.md", "{outside}/secret.txt"),                # a page, once the nav lists it
+    ("docs/more", "{outside}"),                           # a folder
+    ("data/glossary.yml", "{outside}/secret.txt"),
+    ("bib/report.bib", "../../outside/secret.txt"),     # relative, named as written and resolved
+])
+def test_a_symbolic_link_out_of_the_project_stops_the_build(tmp_path, link, target):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_bytes(SECRET)
+    project = tmp_path / "project"
+    site_files(project, PAGES, {}, {})
+    (project / link).symlink_to(target.format(outside=outside))
+    site = build_in_process(tiny_config(project, PAGES), project / "site")
+    assert site.returncode != 0
+    shown = target.format(outside=outside)
+    shown += f" ({outside / 'secret.txt'})" if shown.startswith("..") else ""
+    assert f"{link}: a symbolic link to {shown}, {LINK_FIX}" in site.log
+    assert leaked(site) == []
+
+
+def test_a_symbolic_link_inside_the_project_is_followed(tmp_path):
+    site_files(tmp_path, PAGES, {}, {})
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared/notes.txt").write_text("shared\n", encoding="utf-8")
+    (tmp_path / "docs/shared").symlink_to("../shared")
+    (tmp_path / "shared/far.txt").symlink_to("/etc/hostname")     # out, through a link in
+    site = build_in_process(tiny_config(tmp_path, PAGES), tmp_path / "site")
+    assert site.returncode != 0
+    assert f"docs/shared/far.txt: a symbolic link to /etc/hostname, {LINK_FIX}" in site.log
+    (tmp_path / "shared/far.txt").unlink()
+    site = build_in_process(tiny_config(tmp_path, PAGES), tmp_path / "site")
+    assert site.returncode == 0, site.log
+    assert (tmp_path / "site/shared/notes.txt").read_text(encoding="utf-8") == "shared\n"
+
+
+# Strict means strict: `--strict -q` fails where `--strict` fails.
+
+@pytest.mark.parametrize("defect", ["missing nav page", "uncited work"])
+def test_strict_fails_whatever_the_log_level(tmp_path, defect):
+    import subprocess
+
+    from helpers import BUILD_ENV, MKDOCS
+    if defect == "missing nav page":      # MkDocs' own warning
+        site_files(tmp_path, PAGES, {}, {})
+        config = tiny_config(tmp_path, PAGES, nav=["index.md", {"The report": ["a.md"]}, "gone.md"])
+    else:                                 # the edition's
+        site_files(tmp_path, CITING, {}, {"report.bib": GOOD_BIB + "@online{unused, title = {B}, year = {2020}}\n"})
+        config = tiny_config(tmp_path, CITING)
+    codes = {}
+    for flags in (["--strict"], ["--strict", "-q"], ["--strict", "--quiet"], []):
+        result = subprocess.run([*MKDOCS, "build", *flags, "-f", str(config), "-d", str(tmp_path / "site")],
+                                capture_output=True, text=True, env={**BUILD_ENV, "EDITION_FORMATS": "off"})
+        codes[" ".join(flags)] = (result.returncode, result.stdout + result.stderr)
+    assert codes["--strict"][0] == codes["--strict -q"][0] == codes["--strict --quiet"][0] == 1
+    assert codes[""][0] == 0
+    assert "WARNING" not in codes["--strict -q"][1]      # as quiet as asked
+    assert "Aborted with 1 warnings in strict mode!" in codes["--strict -q"][1]
+
+
+# An empty section is named, and what follows from an error is folded under it.
+
+def test_an_empty_or_heading_only_section_is_named(tmp_path):
+    pages = {**PAGES, "a.md": "# A\n\n## Only a heading\n", "b.md": "Two.\n{#p2}\n"}
+    site = tiny_site(tmp_path, pages, {"annotations.yml": NOTE + NOTE.replace("p1-golden", "p1-other")})
+    assert site.returncode != 0
+    assert ("a.md: this section of the report has no numbered paragraph (the page is empty, or headings only): "
+            "restore its text, each paragraph ending with its id ({#pN}), or take the page out of the nav's "
+            "group of the report") in site.log
+    assert ("  ... and 2 more that follow from it (until it is fixed), the first: data/annotations.yml, line 2, "
+            "annotation 'p1-golden-horn-bay', field 'paragraph': paragraph 'p1' does not exist") in site.log
+    assert "1 error in the edition's data" in site.log
+
+
+def test_the_errors_that_follow_from_a_bad_glossary_are_folded_under_it(tmp_path):
+    refs = "".join(NOTE.replace("p1-golden-horn-bay", f"p1-note-{n}") + "  refs: [glossary:sco]\n" for n in range(30))
+    site = tiny_site(tmp_path, PAGES, {"glossary.yml": TERM.replace("id: sco", "id: SCO"), "entities.yml": "[]\n",
+                                       "annotations.yml": refs})
+    assert site.returncode != 0
+    errors = [line for line in site.log.splitlines() if line.startswith("ERROR")]
+    assert errors[0].startswith("ERROR   -  edition: data/glossary.yml, line 1, term 'SCO', field 'id':")
+    assert errors[1].startswith("ERROR   -  edition:   ... and 30 more that follow from it (until it is fixed), "
+                                "the first: data/annotations.yml, line 7, annotation 'p1-note-0', field 'refs[1]': "
+                                "ref 'glossary:sco' does not exist")
+    assert errors[2:] == ["ERROR   -  1 error in the edition's data (listed above)"]
+
+
+# `mkdocs serve` keeps serving the last good build while the data is broken.
+
+def test_serve_keeps_the_last_good_build_while_the_data_is_broken(tmp_path):
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    from helpers import BUILD_ENV, MKDOCS
+    site_files(tmp_path, PAGES, {"annotations.yml": NOTE}, {})
+    config = tiny_config(tmp_path, PAGES)
+    config.write_text(config.read_text(encoding="utf-8") + "watch:\n- data\n", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+
+    def page() -> str:
+        return urllib.request.urlopen(f"http://127.0.0.1:{port}/a/", timeout=10).read().decode()
+
+    def wait_for(condition) -> None:
+        for _ in range(300):
+            try:
+                if condition():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise AssertionError(log.read_text(encoding="utf-8"))
+
+    with log.open("w") as output:
+        server = subprocess.Popen([*MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"], cwd=tmp_path,
+                                  stdout=output, stderr=output, env={**BUILD_ENV, "EDITION_FORMATS": "off"})
+    try:
+        wait_for(lambda: "Golden Horn" in page())
+        (tmp_path / "data/annotations.yml").write_text(NOTE.replace("kind: context", "kind: corection"),
+                                                       encoding="utf-8")
+        wait_for(lambda: "still serving the last good build" in log.read_text(encoding="utf-8"))
+        assert "Golden Horn" in page()          # served at once, the last good build
+        shown = log.read_text(encoding="utf-8")
+        assert ("data/annotations.yml, line 3, annotation 'p1-golden-horn-bay', field 'kind': 'corection' is "
+                "not one of") in shown
+        (tmp_path / "data/annotations.yml").write_text(NOTE.replace("Golden Horn", "Zolotoy Rog"), encoding="utf-8")
+        wait_for(lambda: "Zolotoy Rog" in page())
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+# Loopback means loopback (edition.model.citable.local_address, scripts/release.py)
+
+LOCAL = ["http://localhost.:8000/", "http://LOCALHOST/", "http://[::ffff:127.0.0.1]:8000/", "http://0.0.0.0/",
+         "http://127.5.6.7/", "http://[::1]/", "http://[::]/", "http://10.1.2.3/", "http://172.16.0.1/",
+         "http://172.31.255.255/", "http://192.168.1.1/", "http://169.254.1.1/", "http://[fe80::1]/",
+         "http://[fc00::1]/", "http://127.1/", "http://2130706433/", "http://0x7f.0.0.1/", "http://0177.0.0.1/",
+         "http://%6Cocalhost/", "http://\uff4c\uff4f\uff43\uff41\uff4c\uff48\uff4f\uff53\uff54/",
+         "http://preview.localhost/", "http://printer.local/", "http://100.64.0.1/"]
+PUBLIC = ["https://edition.example.org/quiet-rivalry/", "https://example.org./", "http://172.32.0.1/",
+          "https://8.8.8.8/", "https://[2606:4700::1111]/", "https://cafe.example/"]
+
+
+@pytest.mark.parametrize("url", LOCAL)
+def test_every_form_of_a_local_address_is_refused_as_a_release_address(url):
+    import release
+    from edition.model.citable import loopback
+    assert loopback(url)
+    problem = release.address_problem(url)
+    assert problem is not None and "address, not a public one: a release names its address" in problem
+
+
+@pytest.mark.parametrize("url", PUBLIC)
+def test_a_public_address_is_taken(url):
+    import release
+    from edition.model.citable import loopback
+    assert not loopback(url) and release.address_problem(url) is None

@@ -45,6 +45,7 @@ class Apparatus:
     releases: tuple[Release, ...] = ()
     reading_path: tuple[ReadingStep, ...] = ()
     annotation_rows: dict[str, int] = field(default_factory=dict)  # id -> its index in the file
+    unread: dict[str, str] = field(default_factory=dict)  # "glossary", "entity" -> the file to blame
 
 
 def read(root: Path, text: Text, problems: Problems) -> Apparatus:
@@ -77,14 +78,18 @@ def caught(problems: Problems, error: PluginError) -> None:
 
 def read_entries(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
     terms, entities = load(root, GLOSSARY, "glossary", problems), load(root, ENTITIES, "entities", problems)
-    if terms is None or entities is None:
-        return
-    before = len(problems)
-    schema.check_index(DataFile(root / GLOSSARY, GLOSSARY, "glossary"), terms,
-                       DataFile(root / ENTITIES, ENTITIES, "entities"), entities, problems)
-    if len(problems) == before:
-        index = entry_data.index(terms, entities)
-        found.terms, found.entities, found.aliases = index.terms, index.entities, index.owners
+    if terms is not None and entities is not None:
+        before = len(problems)
+        schema.check_index(DataFile(root / GLOSSARY, GLOSSARY, "glossary"), terms,
+                           DataFile(root / ENTITIES, ENTITIES, "entities"), entities, problems)
+        if len(problems) == before:
+            index = entry_data.index(terms, entities)
+            found.terms, found.entities, found.aliases = index.terms, index.entities, index.owners
+            return
+    # Not read: a ref to either file cannot be checked; blame the file with the problems.
+    for kind, own, other in (("glossary", GLOSSARY, ENTITIES), ("entity", ENTITIES, GLOSSARY)):
+        if (root / own).exists() or (root / other).exists():
+            found.unread[kind] = own if problems.has(own) else other
 
 
 def read_annotations(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
@@ -100,13 +105,14 @@ def read_annotations(root: Path, text: Text, found: Apparatus, problems: Problem
         at = position[note.id]
         if note.paragraph not in text.paragraphs:
             schema.report_at(problems, file, (at, "paragraph"), f"paragraph '{note.paragraph}' does not exist "
-                             "in the text", "give the id of a paragraph of the report (pN)")
+                             "in the text", "give the id of a paragraph of the report (pN)", text.lost_with())
         for index, ref in enumerate(note.refs):
             kind, _, name = ref.partition(":")
             missing = Anchor.parse(ref) not in text.paragraphs if not name else name not in known[kind]
             if missing:
                 schema.report_at(problems, file, (at, "refs", index), f"ref '{ref}' does not exist",
-                                 "name a paragraph (pN), glossary:<id> or entity:<id> that exists")
+                                 "name a paragraph (pN), glossary:<id> or entity:<id> that exists",
+                                 found.unread.get(kind) if name else text.lost_with())
 
 
 def read_works(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
@@ -151,7 +157,7 @@ def read_events(root: Path, text: Text, found: Apparatus, problems: Problems) ->
     for index, event in enumerate(event_data.event(item) for item in items):
         if event.anchor not in (text.paragraphs if event.anchor.kind == "p" else text.notes):
             schema.report_at(problems, DataFile(root / TIMELINE, TIMELINE, "timeline"), (index, "paragraph"),
-                             f"'{event.anchor}' is not in the text", "use an existing pN or fn:N")
+                             f"'{event.anchor}' is not in the text", "use an existing pN or fn:N", text.lost_with())
         events.append(event)
     found.events = tuple(events)
 

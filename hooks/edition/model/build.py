@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
-from edition.model import addresses, apparatus, text
+from edition.model import addresses, apparatus, symlinks, text
 from edition.model.edition import Edition, EditionInfo, Person, Report
 from edition.model.schema import Problems
 
@@ -47,6 +47,19 @@ def build(config: MkDocsConfig, files: Files, settings: dict[str, Any] | None = 
         repairs=data.repairs, releases=data.releases, settings=MappingProxyType(dict(settings or {})),
         aliases=MappingProxyType(data.aliases), reading_path=data.reading_path,
     )
+
+
+def check_links(config: MkDocsConfig) -> None:
+    """Stop the build, before anything is read, on a symbolic link in docs/, data/ or bib/
+    that leads outside the project (symlinks.py)."""
+    root = Path(config.config_file_path).parent
+    problems = Problems()
+    for link, target in symlinks.outside(root, [Path(config.docs_dir), root / "data", root / "bib"]):
+        shown = link.relative_to(root) if link.is_relative_to(root) else link
+        problems.add(str(shown), None, None, None, f"a symbolic link to {target}, outside the project: refused "
+                     "(the build would read or publish what it points to)",
+                     "put the file itself in the project, or remove the link")
+    problems.report(log)
 
 
 # data/work.yml: the report and this edition (absent from the tests' tiny sites).
