@@ -64,6 +64,7 @@ class Build:
     bundles: dict[str, list[str]] = field(default_factory=dict)  # bundle -> its sources (assets.py)
     ready: Edition | None = None  # under serve, the model built before site/ is emptied
     kept: bool = False  # under serve, the sources failed before site/ was emptied: it is kept
+    written: bool = False  # every file of the site is written (--strict may yet stop the build)
 
 
 # The state of the build under way; replaced at the start of each build.
@@ -167,11 +168,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             make(edition, build.current.rendered, site)
     if make_formats():
         write_formats(config, site)
+    build.written = True
 
 
 # A rebuild whose sources have errors stops before site/ is emptied (on_pre_build): the errors
 # are logged, and the server goes on serving the last good site instead of waiting, stuck, for
-# a build that succeeds (MkDocs' livereload blocks every request until then).
+# a build that succeeds (MkDocs' livereload blocks every request until then). A site written
+# whole, whose warnings --strict (make serve) counts as errors, is served with them shown.
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
     rebuild = server.builder
 
@@ -179,10 +182,14 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> Live
         try:
             rebuild()
         except Abort:
-            if not build.kept:
+            if build.kept:
+                log.error("the sources have errors (listed above): still serving the last good build; "
+                          "fix them and save to rebuild")
+            elif build.written:
+                log.error("the build has warnings (listed above), which --strict counts as errors: serving "
+                          "it; fix them and save to rebuild")
+            else:
                 raise
-            log.error("the sources have errors (listed above): still serving the last good build; "
-                      "fix them and save to rebuild")
 
     server.builder = keep_last_good
     return server

@@ -11,7 +11,7 @@ import yaml
 from edition.model import addresses, datafile, dates
 from helpers import ROOT, build_in_process, render_page, site_files, tiny_config, tiny_site
 from test_bibliography import CITING, GOOD_BIB
-from test_schema import ANNOTATION, RELEASE, TERM, WORK
+from test_schema import ANNOTATION, EVENT, RELEASE, TERM, WORK
 
 PAGES = {"index.md": "Home.\n", "a.md": "One.\n{#p1}\n"}
 NOTE = ANNOTATION.replace("p6", "p1")     # an annotation on the tiny site's ¶ 1
@@ -195,6 +195,8 @@ DATE_CASES = [
     ("month 13 in the changelog", {"changelog.yml": RELEASE.replace("2026-11-29", "2026-13-01")}, None,
      "data/changelog.yml, line 2, release '0.1.0', field 'date': '2026-13-01' is not a real date: there is "
      "no month 13"),
+    ("30 February in the timeline", {"timeline.yml": EVENT.replace("1992-01", "1992-02-30").replace("p3", "p1")}, None,
+     "data/timeline.yml, line 2, event 1, field 'date': '1992-02-30' is not a real month or day within year 1992"),
     ("30 February in a bib date", {}, {"report.bib": GOOD_BIB.replace("{2019}", "{2019-02-30}")},
      "bib/report.bib: entry 'work', field 'date': '2019-02-30' is not a real date: February 2019 has 28 days: "
      "write a date (YYYY-MM-DD), a month (YYYY-MM), a year (YYYY) or XXXX (unknown), e.g. date = {2020-09-01}"),
@@ -445,16 +447,17 @@ def test_serve_keeps_the_last_good_build_while_the_data_is_broken(tmp_path):
     import urllib.request
 
     from helpers import BUILD_ENV, MKDOCS
-    site_files(tmp_path, PAGES, {"annotations.yml": NOTE}, {})
-    config = tiny_config(tmp_path, PAGES)
-    config.write_text(config.read_text(encoding="utf-8") + "watch:\n- data\n", encoding="utf-8")
+    site_files(tmp_path, CITING, {"annotations.yml": NOTE}, {"report.bib": GOOD_BIB})
+    config = tiny_config(tmp_path, CITING)
+    config.write_text(config.read_text(encoding="utf-8") + "watch:\n- data\n- bib\n", encoding="utf-8")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
 
     def page() -> str:
-        return urllib.request.urlopen(f"http://127.0.0.1:{port}/a/", timeout=10).read().decode()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/a/", timeout=10) as response:
+            return response.read().decode()
 
     def wait_for(condition) -> None:
         for _ in range(300):
@@ -467,7 +470,8 @@ def test_serve_keeps_the_last_good_build_while_the_data_is_broken(tmp_path):
         raise AssertionError(log.read_text(encoding="utf-8"))
 
     with log.open("w") as output:
-        server = subprocess.Popen([*MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"], cwd=tmp_path,
+        server = subprocess.Popen([*MKDOCS, "serve", "--strict", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                                  cwd=tmp_path,
                                   stdout=output, stderr=output, env={**BUILD_ENV, "EDITION_FORMATS": "off"})
     try:
         wait_for(lambda: "Golden Horn" in page())
@@ -480,6 +484,13 @@ def test_serve_keeps_the_last_good_build_while_the_data_is_broken(tmp_path):
                 "not one of") in shown
         (tmp_path / "data/annotations.yml").write_text(NOTE.replace("Golden Horn", "Zolotoy Rog"), encoding="utf-8")
         wait_for(lambda: "Zolotoy Rog" in page())
+        # A warning, which --strict (make serve) counts: the new site is written whole, and served.
+        (tmp_path / "bib/report.bib").write_text(GOOD_BIB + "@online{unused, title = {B}, year = {2020}}\n",
+                                                 encoding="utf-8")
+        (tmp_path / "data/annotations.yml").write_text(NOTE.replace("Golden Horn", "Amur Bay"), encoding="utf-8")
+        wait_for(lambda: "Amur Bay" in page()
+                 and "which --strict counts as errors: serving it" in log.read_text(encoding="utf-8"))
+        assert "entry 'unused' is cited by no footnote" in log.read_text(encoding="utf-8")
     finally:
         server.terminate()
         server.wait(timeout=30)
