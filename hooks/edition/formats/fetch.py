@@ -60,10 +60,12 @@ def check(chapters: list[Chapter], site: Path) -> None:
 
 def localized(chapters: list[Chapter], site: Path) -> list[Chapter]:
     """The parts, each address they load written as the file of the site it names (the PDF's
-    document has one base address; the pages' own addresses are relative to each page)."""
+    document has one base address; the pages' own addresses are relative to each page).
+    Styles and srcset are left as they are: WeasyPrint does not read srcset, and fetcher()
+    refuses what a style would read outside the site."""
     for chapter in chapters:
         for tag, attribute, address, why in _loads(chapter, site):
-            if why is None and attribute != "style" and not address.startswith("#"):
+            if why is None and attribute not in ("style", "srcset") and not address.startswith("#"):
                 tag[attribute] = _file_of(chapter.path, address, site).as_uri()
     return chapters
 
