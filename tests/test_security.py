@@ -224,6 +224,8 @@ def test_the_date_rule(value, forms, problem):
 
 # A page's front matter read from CRLF text: the title page is printed text, so its mention
 # of the SCO counts (before, it was not read, and the term was "never mentioned").
+# The title page the offline files open with (a page of the report: `printed: true`).
+TITLE_PAGE = "---\nprinted: true\n---\n\n# Home\n"
 TERM_PAGES = {"index.md": "---\nprinted: true\n---\n\n# Home\n\nThe SCO met.\n",
               "a.md": "# A\n\nOne.[^1]\n{#p1}\n\n[^1]: [A title](@work), 2019.\n"}
 
@@ -276,7 +278,7 @@ def test_an_annotation_cannot_draw_a_file_of_the_machine_into_the_formats(tmp_pa
     secret = tmp_path / "secret.txt"
     secret.write_bytes(SECRET)
     address, message = address.format(secret=secret), message.format(secret=secret)
-    site = material_site(tmp_path / "project", {"index.md": "Home.\n", "a.md": SECTION_A},
+    site = material_site(tmp_path / "project", {"index.md": TITLE_PAGE, "a.md": SECTION_A},
                          with_text(f"A map: ![x]({address})"), monkeypatch)
     assert site.returncode != 0
     assert f"{AT}{message}" in site.log
@@ -295,7 +297,7 @@ def test_the_formats_refuse_what_a_page_would_make_them_read(tmp_path, monkeypat
     secret.write_bytes(SECRET)
     address, message = address.format(secret=secret), message.format(secret=secret)
     page = SECTION_A + f'\n<img src="{address}" alt="a map">\n'
-    site = material_site(tmp_path / "project", {"index.md": "Home.\n", "a.md": page}, {}, monkeypatch)
+    site = material_site(tmp_path / "project", {"index.md": TITLE_PAGE, "a.md": page}, {}, monkeypatch)
     assert site.returncode != 0
     assert ("offline formats: the PDF and EPUB read only the built site and the edition's fonts; refused: "
             + message) in site.log
