@@ -1,15 +1,15 @@
 // Annotations: the Reading and Study views, and each note as a disclosure.
 //
 // Reading view (the default) shows the report's text with a small numbered marker for each
-// note; a marker shows its note. Study view shows every note (beside its paragraph on wide
-// screens, after it on narrow ones), folded to its first line, and marks the phrase a note
-// is about while the note is hovered, focused or open; its toolbar shows or hides notes by
-// kind and opens or closes them all. The view comes from the address (?view=study) or the
-// reader's last choice (overrides/partials/edition-view.html reads both before the first
-// paint); the markers and the switch are in the page as built, and the notes' places on wide
-// screens are set before the first paint (overrides/partials/edition-notes.html). Choices
-// are remembered (localStorage). Without JavaScript every note stays readable after its
-// paragraph.
+// note, and the section's questions at its end; a marker shows its note. Study view shows
+// every note (beside its paragraph on wide screens, after it on narrow ones: laid out by
+// edition.css, each note staying after its paragraph in the page), folded to its first
+// line, and marks the phrase a note is about while the note is hovered, focused or open;
+// its toolbar shows or hides notes by kind and opens or closes them all. The view comes
+// from the address (?view=study) or the reader's last choice (overrides/partials/
+// edition-view.html reads both before the first paint); the markers and the switch are in
+// the page as built. Choices are remembered (localStorage). Without JavaScript every note
+// stays readable after its paragraph.
 (() => {
   const article = document.querySelector("article.md-content__inner");
   const notes = article ? Array.from(article.querySelectorAll(".annotation")) : [];
@@ -77,10 +77,26 @@
     marker.setAttribute("aria-expanded", "false");
   });
 
+  // Wide screens: the notes beside the text are laid out in the margin (edition.css) and do
+  // not make the page longer; where the last of them run past the article's end, as when
+  // every note is open, the article grows by that much, so that none lies over the footer.
+  const asides = Array.from(article.querySelectorAll(":scope > .annotations"));
+  const fit = () => {
+    const margin = asides.some((aside) => getComputedStyle(aside).position === "absolute");
+    const end = article.clientHeight - parseFloat(getComputedStyle(article).paddingBottom);
+    const notesEnd = Math.max(0, ...asides.map((aside) => aside.offsetTop + aside.offsetHeight));
+    article.style.setProperty("--notes-overhang", margin ? `${Math.max(0, Math.ceil(notesEnd - end))}px` : "0px");
+  };
+  if (window.ResizeObserver) {
+    const watch = new ResizeObserver(fit);
+    [article, ...asides].forEach((element) => watch.observe(element));
+  }
+
   // The one control between the views (in the toolbar since the first paint).
   const toolbar = article.querySelector(".annotation-controls");
   const viewSwitch = toolbar && toolbar.querySelector(".view-switch");
   if (viewSwitch) {
+    viewSwitch.setAttribute("aria-pressed", String(root.dataset.view === "study"));
     viewSwitch.addEventListener("click", () => {
       const view = root.dataset.view === "study" ? "reading" : "study";
       root.dataset.view = view;

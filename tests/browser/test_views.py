@@ -1,6 +1,7 @@
 """The Reading and Study views of a section: margin notes beside their paragraphs on a wide
-screen, a quiet text in the Reading view, the view remembered and set by the address, every
-note reached and opened from the keyboard, and axe-core in both views."""
+screen (laid out there, each note staying after its paragraph in the page), a quiet text in
+the Reading view, the section's questions in both views, the view remembered and set by the
+address, every note reached and opened from the keyboard, and axe-core in both views."""
 from __future__ import annotations
 
 import re
@@ -43,7 +44,7 @@ NOTE_BOXES = """() => {
   const text = document.querySelector("article p.para").getBoundingClientRect();
   return Array.from(document.querySelectorAll("article .annotation"), (note) => {
     const aside = note.closest("aside");
-    const paragraph = aside.nextElementSibling;
+    const paragraph = aside.previousElementSibling;
     const box = note.getBoundingClientRect();
     return {id: note.id, left: box.left, top: box.top + scrollY, bottom: box.bottom + scrollY,
             textRight: text.right, paragraphTop: paragraph.getBoundingClientRect().top + scrollY,
@@ -184,7 +185,7 @@ def test_nothing_overflows_a_phone(new_view, base_url, view):
         if view == "study":
             page.get_by_role("button", name="Open all").click()
         width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 390, (path, width)
+        assert width <= page.viewport_size["width"], (path, width)
 
 
 @pytest.mark.parametrize("view", ["reading", "study"])
@@ -212,3 +213,58 @@ def test_axe_finds_no_violation_in_the_study_view(new_view, base_url, view_id):
         settle(page)
         start_axe(page)
         assert axe_result(page) == [], path
+
+
+# Each paragraph's notes: [the aside's name, the tag and id of the element before it, and
+# whether the first control after the paragraph's own (in the page's order, which is the
+# order of Tab: no positive tabindex) is in these notes].
+NOTES_IN_ORDER = """() => Array.from(document.querySelectorAll("article aside.annotations"), (aside) => {
+    const before = aside.previousElementSibling;
+    const controls = Array.from(document.querySelectorAll("article :is(a[href], button, input)"))
+      .filter((e) => e.checkVisibility({visibilityProperty: true}));
+    const next = controls.find((e) => before.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING
+                                      && !before.contains(e));
+    return [aside.getAttribute("aria-label"), before.tagName, before.id, Boolean(next && aside.contains(next))];
+})"""
+
+
+@pytest.mark.parametrize("view", ["reading", "study"])
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_every_note_follows_its_paragraph_in_the_page(new_view, base_url, view, width):
+    page = new_view(width, "light").page
+    for path in SECTIONS:
+        open_page(page, f"{base_url}{path}?view={view}")
+        assert page.locator("[tabindex]:not([tabindex='0'], [tabindex='-1'])").count() == 0, path
+        asides = page.evaluate(NOTES_IN_ORDER)
+        assert asides, path
+        for label, tag, paragraph, tab_reaches_them_next in asides:
+            number = re.search(r"¶\s*(\d+)$", label).group(1)
+            assert (tag, paragraph) == ("P", f"p{number}"), (path, label)
+            # Tab goes from the paragraph to its notes, not back up the page.
+            if view == "study":
+                assert tab_reaches_them_next, (path, label)
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_every_sections_questions_show_in_the_default_view(new_view, base_url, width):
+    page = new_view(width, "light").page
+    shown = 0
+    for path in SECTIONS:
+        open_page(page, f"{base_url}{path}")
+        page.evaluate("localStorage.removeItem('edition.view')")   # a reader who never chose
+        open_page(page, f"{base_url}{path}")
+        assert page.evaluate("document.documentElement.dataset.view") == "reading"
+        questions = page.locator("section.discussion-questions li")
+        for index in range(questions.count()):
+            expect(questions.nth(index)).to_be_visible()
+            shown += 1
+    assert shown == page.evaluate("""async (paths) => {
+        let count = 0;
+        for (const path of paths) {
+          const html = await (await fetch(path)).text();
+          count += new DOMParser().parseFromString(html, "text/html")
+            .querySelectorAll("section.discussion-questions li").length;
+        }
+        return count;
+    }""", [f"{base_url}{path}" for path in SECTIONS])
+    assert shown >= 12
