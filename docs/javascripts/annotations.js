@@ -117,7 +117,12 @@
       document.body.classList.toggle(`hide-annotations--${box.dataset.kind}`, hidden);
       box.checked = !hidden;
     });
-    notes.forEach((note) => setOpen(note, state.open));
+    notes.forEach((note) => {
+      setOpen(note, state.open);
+      // A hidden note's phrase is not underlined in print: no note there explains it.
+      article.querySelectorAll(`mark[data-note="${note.id}"]`).forEach((mark) =>
+        mark.classList.toggle("annotated--hidden", state.hidden.includes(note.dataset.kind)));
+    });
   }
 
   if (!toolbar) { notes.forEach((note) => setOpen(note, false)); return; }
