@@ -46,16 +46,16 @@ def views_page(edition: Edition, land_path: Path) -> str:
         "## Places {#places}",
         MAP_LEGEND,
         "### Eurasia {#map-eurasia}",
-        '<div class="place-map-wrap">\n' + place_map_svg(
+        map_block("map-eurasia", place_map_svg(
             places, land, place_links, countries=wide, inset=CENTRAL_ASIA, id_prefix="map-eurasia",
-            title="Map of Eurasia: the places the report names") + "\n</div>",
+            title="Map of Eurasia: the places the report names")),
         "### Central Asia {#map-central-asia}",
         "The boxed area of the map above, at a larger scale: the five states and the places "
         "around them that the report names.",
-        '<div class="place-map-wrap">\n' + place_map_svg(
+        map_block("map-central-asia", place_map_svg(
             places, near.land if near and near.land else land, place_links, frame=CENTRAL_ASIA,
             countries=near, list_beyond=False, id_prefix="map-central-asia",
-            title="Map of Central Asia: the places the report names there") + "\n</div>",
+            title="Map of Central Asia: the places the report names there")),
         places_list(places, place_links),
         "Coastlines and borders: Natural Earth, 1:110m (Eurasia) and 1:50m (Central Asia), public "
         "domain; borders as Natural Earth draws them, which is not a judgement on any disputed "
@@ -82,6 +82,15 @@ MAP_LEGEND = (
     '<li><svg aria-hidden="true" viewBox="0 0 16 16"><rect class="place-map__inset" x="1" y="3" '
     'width="14" height="10"/></svg> Area of the map of Central Asia</li></ul>'
 )
+
+
+# A map fits the page's width; on a narrow screen, where its names are then too small to
+# read, a checkbox enlarges it to a readable size, to scroll sideways in its box (no script:
+# docs/stylesheets/placemap.css).
+def map_block(id_prefix: str, svg: str) -> str:
+    return (f'<div class="place-map-wrap">\n<p class="place-map-zoom"><label><input type="checkbox" '
+            f'id="{id_prefix}-zoom"> Enlarge the map</label></p>\n'
+            f'<div class="place-map-scroll">\n{svg}\n</div>\n</div>')
 
 
 # Every place as text too, by map, for readers who do not use the maps.
