@@ -11,7 +11,8 @@ of hooks/edition/ in the order written here.
     on_env       once every page is rendered: locators, key terms, unmentioned entries;
                  the templates' jsmin filter (assets.py)
     on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html)
-    on_post_build      Material's style sheets cut to what the site uses (theme_css.py); the PDF and EPUB
+    on_post_build      Material's style sheets cut to what the site uses (theme_css.py); the TEI, the
+                 Web Annotations, the paragraphs in the search index; the PDF and EPUB
 
 Listed alone under `hooks:` in mkdocs.yml. MkDocs keeps hook modules loaded for the life of
 `mkdocs serve`: the only state is `build`, replaced by on_config at every (re)build.
@@ -125,6 +126,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     return context
 
 
+@event_priority(-50)  # after Material's search plugin has written its index (edition/search.py adds to it)
 def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     if build.material:
@@ -165,7 +167,7 @@ def page_info(page: Page) -> PageInfo:
     if edition.report is not None:
         cite_url = get_relative_url("cite/", url)
         source = get_relative_url(features.DIALOG_DATA, url)
-        lines.append(f'<div class="page-cite" data-cite-source="{source}"><a class="cite-open" '
+        lines.append(f'<div class="page-cite" data-cite-source="{source}" data-search-exclude><a class="cite-open" '
                      f'href="{cite_url}#cite-edition" data-cite="page">Cite this edition</a></div>')
     notes = edition.annotations_on(src)
     if notes:

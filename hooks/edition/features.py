@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition import teachingviews
+from edition import search, teachingviews
 from edition.citeproc.cache import Cache
 from edition.exports import bib as bib_exports
 from edition.exports import tei, webanno
@@ -107,8 +107,10 @@ FILLERS = (index_locators, teaching_key_terms)
 
 
 # Files made from the rendered pages once they are written (on_post_build): the text as TEI,
-# the annotations as W3C Web Annotations. Neither reads the other's output.
-AFTER_BUILD: tuple[Callable[[Edition, Rendered, Path], None], ...] = (tei.after_build, webanno.after_build)
+# the annotations as W3C Web Annotations, each paragraph an entry of the search index (after
+# Material's search plugin has written it). None reads another's output.
+AFTER_BUILD: tuple[Callable[[Edition, Rendered, Path], None], ...] = (
+    tei.after_build, webanno.after_build, search.after_build)
 
 
 def unmentioned(edition: Edition, rendered: Rendered) -> list[str]:
