@@ -1,17 +1,34 @@
 // Glossary terms: the definition appears next to the term on mouse hover, keyboard focus
-// and tap (WCAG 2.2, 1.4.13: it can be dismissed with Escape, hovered, and stays until
-// then). Screen readers already read it as the term's aria-describedby description, and
-// without this script a term is a plain link to the glossary.
+// and tap (WCAG 2.2, 1.4.13: it can be dismissed, with Escape or its close button, hovered,
+// and stays until then), with a link to the term's entry in the glossary. Screen readers
+// already read it as the term's aria-describedby description, and the term is itself the
+// link to the entry, so the popup is hidden from them and its link and button are for the
+// pointer (out of the Tab order): a keyboard user follows the term and closes with Escape.
+// Without this script a term is a plain link to the glossary.
 (() => {
   const popup = document.createElement("div");
   popup.className = "gloss-popup";
   popup.setAttribute("aria-hidden", "true"); // read once, through aria-describedby
   popup.hidden = true;
+  const text = document.createElement("div");
+  const entry = document.createElement("a");
+  entry.className = "gloss-popup__entry";
+  entry.tabIndex = -1;
+  entry.textContent = "Glossary entry";
+  const close = document.createElement("button");
+  close.type = "button";
+  close.className = "gloss-popup__close";
+  close.tabIndex = -1;
+  close.title = "Close";
+  close.setAttribute("aria-label", "Close");
+  close.textContent = "×";
+  popup.append(close, text, entry);
   document.body.append(popup);
 
   let current = null;
   let hideTimer = 0;
   let tapShowsFirst = false;
+  let returning = false; // the focus goes back to the term: do not show it again
 
   const termOf = (node) => (node instanceof Element ? node.closest(".gloss-term") : null);
 
@@ -19,16 +36,24 @@
     const tip = document.getElementById(term.getAttribute("aria-describedby"));
     if (!tip) return;
     clearTimeout(hideTimer);
-    popup.replaceChildren(...Array.from(tip.cloneNode(true).childNodes));
+    text.replaceChildren(...Array.from(tip.cloneNode(true).childNodes));
+    entry.href = term.href;
     popup.hidden = false;
     current = term;
     place(term);
   }
 
+  // Hidden, the popup gives the focus it held back to its term.
   function hide() {
     clearTimeout(hideTimer);
+    const term = current;
     popup.hidden = true;
     current = null;
+    if (term && popup.contains(document.activeElement)) {
+      returning = true;
+      term.focus({ preventScroll: true });
+      returning = false;
+    }
   }
 
   // Leave time to move the pointer onto the definition (it must be hoverable).
@@ -51,20 +76,22 @@
   });
   popup.addEventListener("mouseenter", () => clearTimeout(hideTimer));
   popup.addEventListener("mouseleave", hideSoon);
+  close.addEventListener("click", hide);
 
   document.addEventListener("focusin", (event) => {
     const term = termOf(event.target);
-    if (term) show(term);
+    if (term && !returning) show(term);
   });
   document.addEventListener("focusout", (event) => {
-    if (termOf(event.target)) hide();
+    if (termOf(event.target) && !popup.contains(event.relatedTarget)) hide();
   });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && current) hide();
   });
 
   // On a touch screen the first tap on a term shows its definition; a second tap on the
-  // same term follows the link to the glossary; a tap elsewhere closes it.
+  // same term, or on the popup's link, follows the link to the glossary; a tap elsewhere
+  // closes it.
   document.addEventListener("pointerdown", (event) => {
     const term = termOf(event.target);
     tapShowsFirst = event.pointerType !== "mouse" && term !== null && current !== term;
