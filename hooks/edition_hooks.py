@@ -10,7 +10,8 @@ of hooks/edition/ in the order written here.
     on_page_content    the page's rendered HTML, kept for what is made from it
     on_env       once every page is rendered: locators, key terms, unmentioned entries;
                  the templates' jsmin filter (assets.py)
-    on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html)
+    on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html), its version
+    on_template_context  the version on 404.html, and its links relative to the edition's root
     on_post_build      Material's style sheets cut to what the site uses (theme_css.py); the TEI, the
                  Web Annotations, the paragraphs in the search index; the PDF and EPUB
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -123,6 +125,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
         # Material prints it as the page's description (else mkdocs.yml's, on every page).
         page.meta["description"] = metadata.description(edition, part, page.title)
         context["edition_preview"] = citable.loopback(edition.edition.url) if edition.edition else False
+    context["edition_release"] = edition.edition if edition else None
     return context
 
 
@@ -141,6 +144,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return material_markup.without_toggle_autocomplete(output, page.file.src_uri)
+
+
+# The static templates (404.html, sitemap.xml): the edition's version; the error page's
+# links relative to the edition's root (overrides/main.html: <base>), where MkDocs writes
+# them from the server's root, which is not the edition's under a version's folder.
+def on_template_context(context, *, template_name: str, config: MkDocsConfig):
+    edition = build.current.edition
+    context["edition_release"] = edition.edition if edition else None
+    if template_name == "404.html":
+        context["edition_root"] = urlsplit(config.site_url or "/").path
+        context["base_url"] = "."
+    return context
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
