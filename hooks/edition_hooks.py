@@ -153,7 +153,7 @@ def on_template_context(context, *, template_name: str, config: MkDocsConfig):
     edition = build.current.edition
     context["edition_release"] = edition.edition if edition else None
     if template_name == "404.html":
-        context["edition_root"] = urlsplit(config.site_url or "/").path
+        context["edition_root"] = urlsplit(config.site_url or "/").path.rstrip("/") + "/"  # mike's has no /
         context["base_url"] = "."
     return context
 
