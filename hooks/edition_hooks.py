@@ -113,7 +113,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
         fill(edition, build.current.rendered, project)
     for warning in features.unmentioned(edition, build.current.rendered):
         log.warning(warning)
-    assets.add_filters(env)
+    assets.add_filters(env, config)
     return env
 
 

@@ -15,6 +15,7 @@ functions of their input: two builds give the same bytes.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import jinja2
 import markupsafe
@@ -65,11 +66,26 @@ def bundle_files(files: Files, config: MkDocsConfig, sources: dict[str, list[str
     return files
 
 
-def add_filters(env: jinja2.Environment) -> None:
+def add_filters(env: jinja2.Environment, config: MkDocsConfig) -> None:
     """`{% filter jsmin %}`: a template's inline script, minified. `{% filter squeeze %}`: the
-    indentation of Material's templates (header, navigation, footer) dropped."""
+    indentation of Material's templates (header, navigation, footer) dropped. And
+    `material_bundle`, the theme's script (overrides/main.html preloads it)."""
     env.filters["jsmin"] = rjsmin.jsmin
     env.filters["squeeze"] = squeeze
+    env.globals["material_bundle"] = theme_bundle(config)
+
+
+# Material's script, named by its hash (assets/javascripts/bundle.a5f9d56c.min.js in 9.8.2),
+# loaded at the end of every page: a page that names it in its head has the browser fetch it
+# with the style sheets, not once the whole page has come, so that it is there when the
+# text has been read (on a slow phone a section page painted before it came, and its start
+# then held up the page: Lighthouse's Total Blocking Time). None if the theme has no such file.
+def theme_bundle(config: MkDocsConfig) -> str | None:
+    for folder in config.theme.dirs:
+        found = sorted(Path(folder).glob("assets/javascripts/bundle.*.min.js"))
+        if found:
+            return found[0].relative_to(folder).as_posix()
+    return None
 
 
 # Each run of white space that holds a line break becomes that line break: a browser renders
