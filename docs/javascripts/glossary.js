@@ -6,24 +6,37 @@
 // pointer (out of the Tab order): a keyboard user follows the term and closes with Escape.
 // Without this script a term is a plain link to the glossary.
 (() => {
-  const popup = document.createElement("div");
-  popup.className = "gloss-popup";
-  popup.setAttribute("aria-hidden", "true"); // read once, through aria-describedby
-  popup.hidden = true;
-  const text = document.createElement("div");
-  const entry = document.createElement("a");
-  entry.className = "gloss-popup__entry";
-  entry.tabIndex = -1;
-  entry.textContent = "Glossary entry";
-  const close = document.createElement("button");
-  close.type = "button";
-  close.className = "gloss-popup__close";
-  close.tabIndex = -1;
-  close.title = "Close";
-  close.setAttribute("aria-label", "Close");
-  close.textContent = "×";
-  popup.append(close, text, entry);
-  document.body.append(popup);
+  // The popup is made when a definition is first shown: a page that is only read makes none
+  // (nor a link without an address, which search engines count against a page).
+  let popup = null;
+  let text = null;
+  let entry = null;
+  function made() {
+    if (popup) return popup;
+    popup = document.createElement("div");
+    popup.className = "gloss-popup";
+    popup.setAttribute("aria-hidden", "true"); // read once, through aria-describedby
+    popup.hidden = true;
+    text = document.createElement("div");
+    entry = document.createElement("a");
+    entry.className = "gloss-popup__entry";
+    entry.tabIndex = -1;
+    entry.textContent = "Glossary entry";
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "gloss-popup__close";
+    close.tabIndex = -1;
+    close.title = "Close";
+    close.setAttribute("aria-label", "Close");
+    close.textContent = "×";
+    close.addEventListener("click", hide);
+    popup.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+    popup.addEventListener("mouseleave", hideSoon);
+    popup.append(close, text, entry);
+    document.body.append(popup);
+    return popup;
+  }
+  const inPopup = (node) => Boolean(popup && node instanceof Node && popup.contains(node));
 
   let current = null;
   let hideTimer = 0;
@@ -36,6 +49,7 @@
     const tip = document.getElementById(term.getAttribute("aria-describedby"));
     if (!tip) return;
     clearTimeout(hideTimer);
+    made();
     text.replaceChildren(...Array.from(tip.cloneNode(true).childNodes));
     entry.href = term.href;
     popup.hidden = false;
@@ -47,9 +61,9 @@
   function hide() {
     clearTimeout(hideTimer);
     const term = current;
-    popup.hidden = true;
+    if (popup) popup.hidden = true;
     current = null;
-    if (term && popup.contains(document.activeElement)) {
+    if (term && inPopup(document.activeElement)) {
       returning = true;
       term.focus({ preventScroll: true });
       returning = false;
@@ -74,16 +88,13 @@
   document.addEventListener("mouseout", (event) => {
     if (termOf(event.target)) hideSoon();
   });
-  popup.addEventListener("mouseenter", () => clearTimeout(hideTimer));
-  popup.addEventListener("mouseleave", hideSoon);
-  close.addEventListener("click", hide);
 
   document.addEventListener("focusin", (event) => {
     const term = termOf(event.target);
     if (term && !returning) show(term);
   });
   document.addEventListener("focusout", (event) => {
-    if (termOf(event.target) && !popup.contains(event.relatedTarget)) hide();
+    if (termOf(event.target) && !inPopup(event.relatedTarget)) hide();
   });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && current) hide();
@@ -101,7 +112,7 @@
     if (term && tapShowsFirst) {
       event.preventDefault();
       show(term);
-    } else if (!term && !popup.contains(event.target)) {
+    } else if (!term && !inPopup(event.target)) {
       hide();
     }
     tapShowsFirst = false;
