@@ -70,6 +70,20 @@ def test_study_view_puts_every_note_in_the_margin_beside_its_paragraph(new_view,
             previous = note
 
 
+def test_open_notes_in_the_margin_stack_without_overlap_and_end_within_the_article(new_view, base_url):
+    page = new_view("desktop", "light").page
+    open_page(page, f"{base_url}introduction/?view=study")
+    page.get_by_role("button", name="Open all").click()
+    settle(page)
+    notes = page.evaluate(NOTE_BOXES)
+    for previous, note in zip(notes, notes[1:]):
+        assert note["top"] >= previous["bottom"] - 0.5, ("overlap", previous["id"], note["id"])
+        assert note["top"] >= note["paragraphTop"] - 4, note   # never above its paragraph
+    article_bottom = page.evaluate("document.querySelector('article').getBoundingClientRect().bottom + scrollY")
+    assert notes[-1]["bottom"] <= article_bottom + 0.5, (notes[-1], article_bottom)
+    page.get_by_role("button", name="Close all").click()
+
+
 def test_study_view_keeps_a_measure_of_55_to_85_characters(new_view, base_url):
     page = new_view("desktop", "light").page
     open_page(page, f"{base_url}{PAGE}?view=study")
