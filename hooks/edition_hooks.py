@@ -15,9 +15,10 @@ cycle and calls each feature of hooks/edition/ in the order written here.
     on_page_content    the page's rendered HTML, taken once (`Rendered`): every output reads it
     on_env       once every page is rendered: locators, key terms, unmentioned entries; the
                  addresses the pages may not hold (markdown/gate.py); the templates' jsmin filter
-    on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html)
+    on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html), its version
+    on_template_context  the version on 404.html, and its links relative to the edition's root
     on_post_build      Material's style sheets cut to what the site uses (theme_css.py); the
-                       TEI and Web Annotations; the PDF and EPUB (formats/build.py)
+                       TEI, the Web Annotations, the paragraphs in the search index; the PDF and EPUB
     on_serve     rebuilds whose sources have errors keep the last good site served
 
 Listed alone under `hooks:` in mkdocs.yml. This module is the only one that imports MkDocs
@@ -36,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
 from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -197,7 +199,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     if refused:
         raise PluginError(f"{len(refused)} address{'es' if len(refused) > 1 else ''} refused in the pages "
                           "(listed above; the rule is in hooks/edition/model/addresses.py)")
-    assets.add_filters(env)
+    assets.add_filters(env, config.theme.dirs)
     return env
 
 
@@ -211,9 +213,11 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
         # Material prints it as the page's description (else mkdocs.yml's, on every page).
         page.meta["description"] = metadata.description(edition, part, page.title)
         context["edition_preview"] = citable.loopback(edition.edition.url) if edition.edition else False
+    context["edition_release"] = edition.edition if edition else None
     return context
 
 
+@event_priority(-50)  # after Material's search plugin has written its index (edition/search.py adds to it)
 @plugin_errors
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
@@ -258,6 +262,18 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> Live
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return material_markup.without_toggle_autocomplete(output, page.file.src_uri)
+
+
+# The static templates (404.html, sitemap.xml): the edition's version; the error page's
+# links relative to the edition's root (overrides/main.html: <base>), where MkDocs writes
+# them from the server's root, which is not the edition's under a version's folder.
+def on_template_context(context, *, template_name: str, config: MkDocsConfig):
+    edition = build.current.edition
+    context["edition_release"] = edition.edition if edition else None
+    if template_name == "404.html":
+        context["edition_root"] = urlsplit(config.site_url or "/").path.rstrip("/") + "/"  # mike's has no /
+        context["base_url"] = "."
+    return context
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -314,7 +330,7 @@ def page_info(page: Page) -> PageInfo:
     if edition.report is not None:
         cite_url = relative("cite/", url)
         source = relative(features.DIALOG_DATA, url)
-        lines.append(f'<div class="page-cite" data-cite-source="{source}"><a class="cite-open" '
+        lines.append(f'<div class="page-cite" data-cite-source="{source}" data-search-exclude><a class="cite-open" '
                      f'href="{cite_url}#cite-edition" data-cite="page">Cite this edition</a></div>')
     notes = edition.annotations_on(src)
     if notes:

@@ -15,7 +15,7 @@ from pathlib import Path
 from edition.citeproc.cache import Cache
 from edition.errors import EditionError
 from edition.exports import bib as bib_exports
-from edition.exports import tei, webanno
+from edition.exports import search, tei, webanno
 from edition.model.edition import Edition, Mention, Part, Rendered
 from edition.pages import bibliography, changelog, changes, cite, index, metadata, teaching, teachingviews
 from edition.pages import claims as claim_ledger
@@ -106,8 +106,10 @@ FILLERS: tuple[Callable[[Edition, Rendered], dict[str, str]], ...] = (index_loca
 
 
 # Files made from the rendered pages once they are written (on_post_build): the text as TEI,
-# the annotations as W3C Web Annotations. Neither reads the other's output.
-AFTER_BUILD: tuple[Callable[[Edition, Rendered, Path], None], ...] = (tei.after_build, webanno.after_build)
+# the annotations as W3C Web Annotations, each paragraph an entry of the search index (after
+# Material's search plugin has written it). None reads another's output.
+AFTER_BUILD: tuple[Callable[[Edition, Rendered, Path], None], ...] = (
+    tei.after_build, webanno.after_build, search.after_build)
 
 
 def unmentioned(edition: Edition, rendered: Rendered) -> list[str]:
