@@ -83,5 +83,5 @@ def minified(path: str, text: str) -> str:
     if path.endswith(".css"):
         return rcssmin.cssmin(text)
     # Each source is a script of its own: ";" keeps one's last statement from running into
-    # the next one's first.
-    return rjsmin.jsmin(text) + ";"
+    # the next one's first. A "/*! ... */" comment stays: a vendored script's licence notice.
+    return rjsmin.jsmin(text, keep_bang_comments=True) + ";"

@@ -24,7 +24,7 @@ from edition.citeproc.cache import Cache
 from edition.exports import bib as bib_exports
 from edition.exports import tei, webanno
 from edition.model.edition import Edition, Mention, Rendered
-from edition.pages import bibliography, changelog, changes, cite, index, metadata, teaching
+from edition.pages import bibliography, changelog, changes, cite, index, metadata, mynotes, teaching
 
 DIALOG_DATA = cite.DIALOG_DATA
 
@@ -72,6 +72,10 @@ def teaching_pages(edition: Edition, project: Project) -> Generated:
     return {"teaching.md": teaching.teaching_page(edition)}
 
 
+def my_notes_pages(edition: Edition, project: Project) -> Generated:
+    return mynotes.pages(edition)
+
+
 def citation_pages(edition: Edition, project: Project) -> Generated:
     return {**cite.pages(edition), **cite.downloads(edition), **changelog.pages(edition),
             **metadata.downloads(edition)}
@@ -79,7 +83,7 @@ def citation_pages(edition: Edition, project: Project) -> Generated:
 
 # In the order the hook calls them; each reads only the model.
 GENERATORS: tuple[Callable[[Edition, Project], Generated], ...] = (
-    changes_pages, bibliography_pages, index_pages, teaching_pages, citation_pages,
+    changes_pages, bibliography_pages, index_pages, teaching_pages, citation_pages, my_notes_pages,
 )
 
 
