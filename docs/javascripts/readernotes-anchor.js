@@ -180,5 +180,8 @@ export function textDirective(paragraph, start, end, pageText) {
   }
   const encode = (part) => encodeURIComponent(part.join(" ")).replace(/-/g, "%2D");
   const body = long ? `${encode(quoted.slice(0, 4))},${encode(quoted.slice(-4))}` : encode(quoted);
-  return `text=${prefix.length ? `${encode(prefix)}-,` : ""}${body}${suffix.length ? `,-${encode(suffix)}` : ""}`;
+  // (No template literal inside another: the build's minifier, rjsmin 1.3, drops their spaces.)
+  const head = prefix.length ? encode(prefix) + "-," : "";
+  const tail = suffix.length ? ",-" + encode(suffix) : "";
+  return "text=" + head + body + tail;
 }

@@ -230,13 +230,17 @@ function selecting() {
     toolbar.style.top = `${box.bottom - frame.top + 8}px`;
   };
 
-  const check = () => {
-    if (!toolbar.hidden && toolbar.contains(document.activeElement)) return;  // acting on the words shown
+  const current = () => {
     const selection = document.getSelection();
     const found = selection && selection.rangeCount && !selection.isCollapsed ? selectedWords(selection.getRangeAt(0)) : null;
-    if (!found || !article.contains(found.paragraph)) { hide(); return; }
+    return found && article.contains(found.paragraph) ? found : null;
+  };
+  const check = () => {
+    if (!toolbar.hidden && toolbar.contains(document.activeElement)) return;  // acting on the words shown
+    const found = current();
+    if (!found) { hide(); return; }
     words = found;
-    show(selection.getRangeAt(0));
+    show(document.getSelection().getRangeAt(0));
     clearTimeout(hint);
     hint = setTimeout(() => {
       if (words) ui.say(`Words selected in ${ui.paragraphLabel(words.paragraph.id)}. Press Tab for Highlight, Note, Copy link and Copy quote.`);
@@ -272,7 +276,7 @@ function selecting() {
   toolbar.addEventListener("click", (event) => {
     const button = event.target.closest("button");
     if (!button || !words) return;
-    const chosen = words;
+    const chosen = current() || words; // the words selected now, if the toolbar lags behind a drag
     const copying = button.dataset.act === "link" || button.dataset.act === "quote";
     // Copying leaves the words selected and the toolbar open, for another action on them.
     if (copying) { act(button.dataset.act, chosen, false); return; }

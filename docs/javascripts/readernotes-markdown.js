@@ -34,7 +34,7 @@ export function toMarkdown({ title, intro, collection, entries }) {
     lines.push(...escapeText(entry.quote).split("\n").map((line) => `> ${line}`));
     if (entry.text) lines.push("", escapeText(entry.text).replace(/\n{2,}/g, "\n\n"));
     const citation = [entry.inText, entry.reference].filter(Boolean).map(escapeLine).join(" ");
-    lines.push("", `[${entry.label}](<${entry.link}>)${citation ? ` · ${citation}` : ""}`);
+    lines.push("", `[${entry.label}](<${entry.link}>)` + (citation ? " · " + citation : ""));
   }
   return `${lines.join("\n")}\n`;
 }

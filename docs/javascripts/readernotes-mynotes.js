@@ -88,7 +88,7 @@ export function start({ state, readable, save }) {
     const id = `my-notes-layer-${Math.abs(hash(layer.id))}`;
     const show = element("input", { type: "checkbox", checked: !layer.hidden });
     show.addEventListener("change", () => save((fresh) => { const found = fresh.layers.find((l) => l.id === layer.id); if (found) found.hidden = !show.checked; }));
-    const drop = element("button", { type: "button", class: "reader-button", "aria-label": `Remove the layer ${layer.label}` }, "Remove layer");
+    const drop = element("button", { type: "button", class: "reader-button", "aria-label": `Remove layer ${layer.label}` }, "Remove layer");
     drop.addEventListener("click", () => {
       if (!save((fresh) => { fresh.layers = fresh.layers.filter((l) => l.id !== layer.id); })) return;
       ui.say(`Layer ${layer.label} removed.`);
@@ -261,7 +261,7 @@ export function start({ state, readable, save }) {
     }
     const result = save((fresh) => (asLayer ? addLayer(fresh, parsed, file.name) : store.merge(fresh.notes, parsed.notes)));
     if (!result) return;
-    const added = `${count(result.added, "note")} added${result.present ? `, ${result.present} already here` : ""}`;
+    const added = count(result.added, "note") + " added" + (result.present ? `, ${result.present} already here` : "");
     say(asLayer ? `${file.name}: the layer ${result.label}, ${added}.` : `${file.name}: ${added}.`);
   }
 

@@ -154,7 +154,7 @@ export function entry(note, { layer = null, orphan = false, where = null, quoteB
   if (!layer) {
     const name = `your ${text ? "note" : "highlight"} on “${shortQuote(exact, 40)}”`;
     const buttons = [];
-    if (actions.edit) buttons.push(button(text ? "Edit" : "Add note", { "aria-label": `${text ? "Edit" : "Add a note to"} ${name}`, "data-act": "edit" }));
+    if (actions.edit) buttons.push(button(text ? "Edit" : "Add note", { "aria-label": `${text ? "Edit" : "Add note to"} ${name}`, "data-act": "edit" }));
     if (actions.remove) buttons.push(button("Delete", { "aria-label": `Delete ${name}`, "data-act": "delete" }));
     buttons.forEach((b) => b.addEventListener("click", () => actions[b.dataset.act === "edit" ? "edit" : "remove"](note, node)));
     if (buttons.length) node.append(element("p", { class: "reader-note__actions" }, ...buttons.flatMap((b, i) => (i ? [" ", b] : [b]))));
