@@ -222,12 +222,14 @@ function selecting() {
   const show = (range) => {
     words.paragraph.after(toolbar);
     toolbar.hidden = false;
+    // Under the words (a phone's own menu is over them), or over them if the window ends first.
     const box = range.getBoundingClientRect();
     const frame = (toolbar.offsetParent || document.body).getBoundingClientRect();
     const width = toolbar.offsetWidth;
     const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    const under = box.bottom + 8 + toolbar.offsetHeight <= window.innerHeight;
     toolbar.style.left = `${left - frame.left}px`;
-    toolbar.style.top = `${box.bottom - frame.top + 8}px`;
+    toolbar.style.top = `${(under ? box.bottom + 8 : box.top - 8 - toolbar.offsetHeight) - frame.top}px`;
   };
 
   const current = () => {
@@ -243,7 +245,7 @@ function selecting() {
     show(document.getSelection().getRangeAt(0));
     clearTimeout(hint);
     hint = setTimeout(() => {
-      if (words) ui.say(`Words selected in ${ui.paragraphLabel(words.paragraph.id)}. Press Tab for Highlight, Note, Copy link and Copy quote.`);
+      if (words) ui.say(`Words selected in ${ui.paragraphLabel(words.paragraph.id)}. Press Tab for Highlight, Note, Copy link and Copy quote.`, { shown: false });
     }, 700);
   };
   document.addEventListener("selectionchange", () => {

@@ -23,17 +23,18 @@ export const paragraphLabel = (id) => `¶\u00a0${id.slice(1)}`;
 export const shortQuote = (text, size = 60) => (text.length > size ? `${text.slice(0, size - 1).trimEnd()}…` : text);
 export const entryId = (note) => `reader-note-${note.id.replace(/[^A-Za-z0-9-]/g, "").slice(-36)}`;
 
-// The status line: shown for a few seconds and read by screen readers (a live region).
+// The status line: read by screen readers (a live region), and shown for a few seconds
+// unless it is a hint for them only.
 let statusLine = null;
 let statusTimer = 0;
-export function say(message) {
+export function say(message, { shown = true } = {}) {
   if (!statusLine) {
     statusLine = element("div", { class: "reader-status", role: "status" });
     document.body.append(statusLine);
   }
   clearTimeout(statusTimer);
   statusLine.textContent = "";
-  statusLine.classList.add("reader-status--shown");
+  statusLine.classList.toggle("reader-status--shown", shown);
   // A fresh text after a pause is announced even when it repeats the last one.
   setTimeout(() => { statusLine.textContent = message; }, 50);
   statusTimer = setTimeout(() => { statusLine.classList.remove("reader-status--shown"); statusLine.textContent = ""; }, 6000);

@@ -26,6 +26,7 @@ from helpers import ROOT, BuiltSite, build_site
 from webannotation_musts import failed_musts
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK, QuietHandler, axe_result, start_axe
+from .test_valid_html import _vnu_messages as vnu_messages
 
 SECTION = "en-route-to-beijing/"
 KEY = "edition.readernotes"
@@ -627,11 +628,11 @@ def test_notes_reanchor_in_a_release_whose_words_changed_and_orphans_are_listed(
     assert {m["text"] for m in marks(page)} == set(first)
 
 
-# Accessibility
+# Accessibility and valid HTML
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pages_showing_notes_have_no_axe_violations(profiles, base_url, scheme):
+def test_pages_showing_notes_have_no_axe_violations_and_valid_html(profiles, base_url, scheme, tmp_path):
     page = profiles()
     page.emulate_media(color_scheme=scheme)
     open_section(page, base_url)
@@ -641,9 +642,18 @@ def test_pages_showing_notes_have_no_axe_violations(profiles, base_url, scheme):
                          "id": "urn:uuid:00000000-0000-4000-8000-000000000001", "label": TEACHER_NAME,
                          "first": {"type": "AnnotationPage", "items": [theirs]}})
     import_file(page, base_url, LAYER, "layer.jsonld", shared)
+    expect(page.get_by_role("heading", name=f"Layer: {TEACHER_NAME}")).to_be_visible()
+    pages = [tmp_path / "my-notes.html"]
+    pages[0].write_text(page.content(), encoding="utf-8")
     start_axe(page)
     assert axe_result(page) == []
     open_section(page, base_url)
+    expect(page.locator("mark.reader-mark--layer")).to_be_visible()
     select(page, LAND_ROUTE)
+    pages.append(tmp_path / "section.html")
+    pages[1].write_text(page.content(), encoding="utf-8")
     start_axe(page)
     assert axe_result(page) == []
+    # The pages as drawn, notes, layer and toolbar in them, are valid HTML.
+    errors = [m for m in vnu_messages([str(path) for path in pages]) if m["type"] == "error"]
+    assert errors == [], [(m["url"].rsplit("/", 1)[1], m.get("lastLine"), m["message"]) for m in errors]
