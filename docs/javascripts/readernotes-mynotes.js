@@ -64,12 +64,21 @@ export function start({ state, readable, save }) {
   const list = element("div", { class: "my-notes__list" });
   root.replaceChildren(tools.node, list);
 
-  async function draw() {
+  // Draws the lists again (after every change); the focus goes to the note named, or stays
+  // on the note it was on.
+  let drawing = Promise.resolve();
+  let focusNext = null;
+  function draw() {
+    drawing = drawing.catch(() => null).then(paint);
+    return drawing;
+  }
+  async function paint() {
     const current = state();
     const own = inOrder(await Promise.all(current.notes.map(place)));
     const layers = await Promise.all(current.layers.map(async (layer) => ({ layer, items: inOrder(await Promise.all(layer.notes.map(place))) })));
     const data = await cited;
-    const focused = document.activeElement && document.activeElement.closest(".my-notes__list") ? document.activeElement.dataset.noteId : null;
+    const focused = focusNext || (document.activeElement && document.activeElement.closest(".my-notes__list") ? document.activeElement.dataset.noteId : null);
+    focusNext = null;
     list.replaceChildren(ownPart(own, data), ...layers.map(({ layer, items }) => layerPart(layer, items, data)));
     tools.latest = own;
     if (focused) list.querySelector(`[data-note-id="${CSS.escape(focused)}"]`)?.focus();
@@ -89,9 +98,14 @@ export function start({ state, readable, save }) {
     const show = element("input", { type: "checkbox", checked: !layer.hidden });
     show.addEventListener("change", () => save((fresh) => { const found = fresh.layers.find((l) => l.id === layer.id); if (found) found.hidden = !show.checked; }));
     const drop = element("button", { type: "button", class: "reader-button", "aria-label": `Remove layer ${layer.label}` }, "Remove layer");
-    drop.addEventListener("click", () => {
+    drop.addEventListener("click", async () => {
       if (!save((fresh) => { fresh.layers = fresh.layers.filter((l) => l.id !== layer.id); })) return;
       ui.say(`Layer ${layer.label} removed.`);
+      await drawing;
+      const holder = element("div", { class: "reader-note" });
+      list.append(holder);
+      ui.deleted(holder, () => { save((fresh) => { if (!fresh.layers.some((l) => l.id === layer.id)) fresh.layers.push(layer); }); },
+        `Layer ${layer.label} removed. `);
     });
     return element("section", { class: "my-notes__layer", "aria-labelledby": id },
       element("h2", { id }, `Layer: ${layer.label}`),
@@ -137,6 +151,7 @@ export function start({ state, readable, save }) {
       label: `Your note on “${ui.shortQuote(targetOf(note).quote.exact)}”`,
       text: store.textOf(note),
       onSave: (text) => {
+        focusNext = note.id;
         save((fresh) => { const found = fresh.notes.find((n) => n.id === note.id); if (found) store.touch(store.setText(found, text)); });
         ui.say("Note saved.");
       },
@@ -146,18 +161,18 @@ export function start({ state, readable, save }) {
     form.querySelector("textarea").focus();
   }
 
-  function remove(note, node) {
-    const holder = element("div", { class: "reader-note" });
-    node.replaceWith(holder);
+  // Deleted: once the list is drawn without the note, a message under its heading, with Undo.
+  async function remove(note) {
     if (!save((fresh) => { fresh.notes = fresh.notes.filter((n) => n.id !== note.id); })) return;
-    // Drawn again without the note, the list keeps the message where the note was.
-    const ready = () => {
-      const next = list.querySelector(".my-notes__own h2");
-      if (next && !holder.isConnected) next.after(holder);
-      ui.deleted(holder, () => { save((fresh) => { store.merge(fresh.notes, [note]); }); ui.say("Note restored."); });
-    };
-    setTimeout(ready, 0);
     ui.say("Deleted.");
+    await drawing;
+    const holder = element("div", { class: "reader-note" });
+    list.querySelector(".my-notes__own > p").after(holder);
+    ui.deleted(holder, () => {
+      focusNext = note.id;
+      save((fresh) => { store.merge(fresh.notes, [note]); });
+      ui.say("Note restored.");
+    });
   }
 
   // Export and import

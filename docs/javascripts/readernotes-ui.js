@@ -164,9 +164,9 @@ export function entry(note, { layer = null, orphan = false, where = null, quoteB
 }
 
 // A deleted note's entry: it says so, and Undo puts the note back.
-export function deleted(node, undo) {
+export function deleted(node, undo, text = "Deleted. ") {
   const again = button("Undo");
-  const message = element("p", {}, "Deleted. ", again);
+  const message = element("p", {}, text, again);
   node.replaceChildren(message);
   node.classList.add("reader-note--deleted");
   again.addEventListener("click", undo);

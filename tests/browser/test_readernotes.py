@@ -299,6 +299,37 @@ def test_words_selected_with_the_keyboard_are_noted_edited_and_deleted(profiles,
     expect(page.locator("#p12 a.para-num")).to_be_focused()
 
 
+def test_my_notes_lists_every_note_by_section_in_reading_order_and_edits_and_deletes(profiles, base_url):
+    page = profiles()
+    open_section(page, base_url)
+    write_note(page, PERMITS, "Third.")
+    highlight(page, LAND_ROUTE)
+    write_note(page, SCO_2004, "First of this section.")
+    open_section(page, base_url, "introduction/")
+    words = ("p4", page.evaluate("document.getElementById('p4').textContent").split("Cite", 1)[1][:30].strip())
+    write_note(page, words, "From the introduction.")
+    page.goto(base_url + "my-notes/")
+    own = page.locator(".my-notes__own")
+    expect(own.locator(".reader-note")).to_have_count(4)
+    assert own.locator("h3").all_inner_texts() == ["Introduction", "En route to Beijing"]
+    assert own.locator(".reader-note__quote").all_inner_texts() == [words[1], SCO_2004[1], LAND_ROUTE[1], PERMITS[1]]
+    assert own.locator(".reader-note__where a").all_inner_texts() == ["¶\u00a04", "¶\u00a011", "¶\u00a012", "¶\u00a015"]
+    own.get_by_role("button", name=f"Edit your note on “{SCO_2004[1]}”").click()
+    page.get_by_label(f"Your note on “{SCO_2004[1]}”").fill("Edited on My notes.")
+    page.get_by_role("button", name="Save note").click()
+    expect(own.locator("[data-note-id] .reader-note__text", has_text="Edited on My notes.")).to_be_visible()
+    expect(page.locator(".reader-note", has_text="Edited on My notes.")).to_be_focused()
+    own.get_by_role("button", name=f"Delete your note on “{PERMITS[1]}”").click()
+    expect(page.get_by_role("button", name="Undo")).to_be_focused()
+    expect(own.locator(".reader-note__quote")).to_have_count(3)
+    assert len(stored(page)["notes"]) == 3
+    page.get_by_role("button", name="Undo").click()
+    expect(own.locator(".reader-note__quote")).to_have_count(4)
+    expect(page.locator(".reader-note", has_text="Third.")).to_be_focused()
+    open_section(page, base_url)
+    expect(page.locator(".reader-note__text", has_text="Edited on My notes.")).to_be_visible()
+
+
 def test_tapping_the_toolbar_on_a_phone(profiles, base_url):
     page = profiles(width=360, height=740, touch=True)
     open_section(page, base_url)
