@@ -73,7 +73,7 @@ def teaching_pages(edition: Edition, project: Project) -> Generated:
 
 
 def my_notes_pages(edition: Edition, project: Project) -> Generated:
-    return mynotes.pages(edition)
+    return {**mynotes.pages(edition)}
 
 
 def citation_pages(edition: Edition, project: Project) -> Generated:
