@@ -11,10 +11,10 @@ const LINK = /^\[¶\s*\d+\]\(<?([^)\s>]+)>?\)/;
 const PARAGRAPH = /^p[1-9][0-9]*$/;
 
 // Markdown's special characters as text: a backslash before each, and before what would
-// start a list, heading or rule at the start of a line.
+// start a heading, list or rule at the start of a line.
 function escapeLine(line) {
-  const text = line.trim().replace(/[\\`*_[\]<>#|~&!]/g, "\\$&");
-  return text.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+  const text = line.trim().replace(/[\\`*_[\]<>|~&!]/g, "\\$&");
+  return text.replace(/^([-+=#])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
 }
 const escapeText = (text) => text.split("\n").map(escapeLine).join("\n");
 const unescape = (line) => line.replace(/\\([!-/:-@[-`{-~])/g, "$1");
