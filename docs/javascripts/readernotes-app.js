@@ -16,6 +16,7 @@ const article = document.querySelector("article.md-content__inner");
 let state = { version: 1, notes: [], layers: [] };
 let readable = true; // false: the stored notes could not be read, and nothing is written over them
 let redraw = () => render(); // what shows the notes again after a change (My notes has its own)
+let unsaved = []; // the changes the browser refused to store: made again with each later change
 
 export async function start() {
   await ui.styleSheet;
@@ -35,13 +36,15 @@ export async function start() {
   window.addEventListener("storage", (event) => {
     if (event.key !== store.KEY) return;
     try { state = store.read(); readable = true; } catch { return; }
+    unsaved.forEach((change) => change(state));
     redraw();
   });
   return null;
 }
 
 // A change to the notes: applied to what is stored now, written, shown. If the browser does
-// not store it, it still shows on this page, and the reader is told and can download it.
+// not store it, it still shows on this page (each later change makes it again, and tries to
+// store both), and the reader is told and can download the notes.
 export function save(apply) {
   if (!readable) {
     ui.problem("Your stored notes could not be read, so nothing is changed. Download them from My notes first.");
@@ -54,11 +57,14 @@ export function save(apply) {
     ui.problem(error.message);
     return null;
   }
+  unsaved.forEach((change) => change(fresh));
   const result = apply(fresh);
   state = fresh;
   try {
     store.write(fresh);
+    unsaved = [];
   } catch (error) {
+    unsaved.push(apply);
     ui.problem(error.message, { download: ui.downloadOf(fresh) });
   }
   redraw();

@@ -572,10 +572,14 @@ def test_notes_the_browser_cannot_store_or_read_are_not_lost(profiles, base_url)
     problem = page.get_by_role("alert")
     expect(problem).to_contain_text(
         "Your browser did not store the change (QuotaExceededError: its storage for this site is full)")
+    # A second change: the first, still unstored, stays with it.
+    highlight(page, PORT)
+    assert [(m["paragraph"], m["text"]) for m in marks(page)] == [LAND_ROUTE, PORT]
     with page.expect_download() as download:
         problem.get_by_role("button", name="Download your notes").click()
     saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-    assert saved["first"]["items"][0]["target"]["selector"][0]["refinedBy"]["exact"] == LAND_ROUTE[1]
+    assert [item["target"]["selector"][0]["refinedBy"]["exact"] for item in saved["first"]["items"]] \
+        == [LAND_ROUTE[1], PORT[1]]
     # Stored notes it cannot read are never written over.
     other = profiles()
     open_section(other, base_url)
