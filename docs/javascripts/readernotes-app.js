@@ -71,8 +71,12 @@ export function save(apply) {
   return result ?? true;
 }
 
-// The notes on this page: marks in the text, entries after their paragraph
+// The notes on this page: marks in the text, entries after their paragraph. Not while the
+// reader writes a note (a change in another tab, a layer switched): once the editor closes.
+let renderLater = false;
 function render() {
+  renderLater = Boolean(article.querySelector(".reader-editor"));
+  if (renderLater) return;
   clear();
   const own = state.notes.map((note) => ({ note, layer: null }));
   const shared = state.layers.filter((layer) => !layer.hidden).flatMap((layer) => layer.notes.map((note) => ({ note, layer })));
@@ -176,11 +180,20 @@ function edit(note, entry) {
     label: `Your note on “${ui.shortQuote(exact)}”`,
     text: store.textOf(note),
     onSave: (text) => {
-      save((fresh) => { const found = fresh.notes.find((n) => n.id === note.id); if (found) store.touch(store.setText(found, text)); });
+      form.replaceWith(entry);
+      if (!save((fresh) => { const found = fresh.notes.find((n) => n.id === note.id); if (found) store.touch(store.setText(found, text)); })) {
+        entry.replaceWith(form); // not saved: the text stays for the reader to keep
+        form.querySelector("textarea").focus();
+        return;
+      }
       focusEntry(note.id);
       ui.say("Note saved.");
     },
-    onCancel: () => { form.replaceWith(entry); entry.focus(); },
+    onCancel: () => {
+      form.replaceWith(entry);
+      if (renderLater) render();
+      focusEntry(note.id);
+    },
   });
   entry.replaceWith(form);
   form.querySelector("textarea").focus();
@@ -324,12 +337,20 @@ function writeNote({ paragraph, start, end, exact }, source) {
     onSave: (text) => {
       const note = store.annotation({ source, selector: selectors(paragraph.id, paragraph.textContent, start, end), text });
       holder.remove();
-      if (!save((fresh) => { fresh.notes.push(note); })) return;
+      if (!save((fresh) => { fresh.notes.push(note); })) {
+        paragraph.after(holder); // not saved: the text stays for the reader to keep
+        form.querySelector("textarea").focus();
+        return;
+      }
       document.getSelection().removeAllRanges();
       focusEntry(note.id);
       ui.say(store.textOf(note) ? "Note saved." : "Highlighted (the note was empty).");
     },
-    onCancel: () => { holder.remove(); paragraph.querySelector("a.para-num")?.focus(); },
+    onCancel: () => {
+      holder.remove();
+      if (renderLater) render();
+      paragraph.querySelector("a.para-num")?.focus();
+    },
   });
   holder.append(form);
   paragraph.after(holder);

@@ -588,6 +588,14 @@ def test_notes_the_browser_cannot_store_or_read_are_not_lost(profiles, base_url)
     expect(other.get_by_role("alert")).to_contain_text("could not be read")
     select(other, PORT)
     other.get_by_role("toolbar", name="Selected words").get_by_role("button", name="Highlight").click()
+    expect(other.get_by_role("alert")).to_contain_text("nothing is changed")
+    # A note that cannot be kept stays in its editor, for the reader to copy.
+    select(other, PORT)
+    other.get_by_role("toolbar", name="Selected words").get_by_role("button", name="Note", exact=True).click()
+    other.get_by_label(f"Your note on “{PORT[1]}”").fill("Words worth keeping.")
+    other.get_by_role("button", name="Save note").click()
+    expect(other.get_by_label(f"Your note on “{PORT[1]}”")).to_have_value("Words worth keeping.")
+    expect(other.get_by_label(f"Your note on “{PORT[1]}”")).to_be_focused()
     assert other.evaluate(f"localStorage.getItem('{KEY}')") == "{not json"
 
 
