@@ -47,7 +47,8 @@ def test_the_processors_order_is_written_in_one_place():
 
 
 # Golden files of the generated pages' Markdown (pytest --update-golden rewrites them).
-PAGES = ["changes.md", "bibliography.md", "glossary.md", "entities.md", "teaching.md", "cite.md", "changelog.md"]
+PAGES = ["changes.md", "bibliography.md", "glossary.md", "entities.md", "teaching.md", "cite.md", "changelog.md",
+         "my-notes.md"]
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -17,7 +17,7 @@ from edition.errors import EditionError
 from edition.exports import bib as bib_exports
 from edition.exports import search, tei, webanno
 from edition.model.edition import Edition, Mention, Part, Rendered
-from edition.pages import bibliography, changelog, changes, cite, index, metadata, teaching, teachingviews
+from edition.pages import bibliography, changelog, changes, cite, index, metadata, mynotes, teaching, teachingviews
 from edition.pages import claims as claim_ledger
 from edition.urls import relative
 
@@ -66,6 +66,11 @@ def claim_pages(edition: Edition) -> Generated:
     return {claim_ledger.PAGE: claim_ledger.claims_page(edition)}
 
 
+# The reader's own notes: the page that lists them, exports and imports them.
+def my_notes_pages(edition: Edition) -> Generated:
+    return {**mynotes.pages(edition)}
+
+
 # The citations are formatted once (one pandoc run, or its cached result) for /cite/, the
 # Cite dialogs' data and the /p/N/ pages.
 def citation_pages(edition: Edition) -> Generated:
@@ -75,7 +80,7 @@ def citation_pages(edition: Edition) -> Generated:
 
 # In the order the hook calls them; each reads only the model.
 GENERATORS: tuple[Callable[[Edition], Generated], ...] = (
-    changes_pages, bibliography_pages, index_pages, teaching_pages, claim_pages, citation_pages,
+    changes_pages, bibliography_pages, index_pages, teaching_pages, claim_pages, citation_pages, my_notes_pages,
 )
 
 
