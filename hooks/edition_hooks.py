@@ -3,16 +3,23 @@ cycle and calls each feature of hooks/edition/ in the order written here.
 
     on_startup   the command (build, serve): formats are not made under serve
     on_config    the settings (extra.edition + environment); a new, empty build state;
-                 the edition's CSS and JS as one minified bundle each (assets.py)
+                 the edition's CSS and JS as one minified bundle each (assets.py); --strict
+                 counts warnings under -q too
+    on_pre_build       no symbolic link out of the project in docs/, data/, bib/ (model/symlinks.py);
+                 under serve, the model (so that broken sources leave the last good site served)
     on_files     the bundles; the model (model/build.py), then the generated pages and downloads
     on_page_markdown   the page's place in the model, its title lines; the annotations
     (Markdown)   the treeprocessors of markdown/extension.py, in their priority order
+    on_pre_build the symbolic links out of the project refused; under serve, the model built
+                 before site/ is emptied, so broken sources keep the last good site
     on_page_content    the page's rendered HTML, taken once (`Rendered`): every output reads it
-    on_env       once every page is rendered: locators, key terms, unmentioned entries;
-                 the templates' jsmin filter (assets.py)
-    on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html)
+    on_env       once every page is rendered: locators, key terms, unmentioned entries; the
+                 addresses the pages may not hold (markdown/gate.py); the templates' jsmin filter
+    on_page_context    the page's <head> metadata (`edition_head`, overrides/main.html), its version
+    on_template_context  the version on 404.html, and its links relative to the edition's root
     on_post_build      Material's style sheets cut to what the site uses (theme_css.py); the
-                       TEI and Web Annotations; the PDF and EPUB (formats/build.py)
+                       TEI, the Web Annotations, the paragraphs in the search index; the PDF and EPUB
+    on_serve     rebuilds whose sources have errors keep the last good site served
 
 Listed alone under `hooks:` in mkdocs.yml. This module is the only one that imports MkDocs
 (tests/test_hooks.py holds that): it hands the model a `Site` (model/site.py) made from
@@ -25,17 +32,20 @@ replaced by on_config at every (re)build.
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
 from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 from mkdocs.utils.meta import get_data
 
 from edition import assets, features, material_markup, theme_css
@@ -56,6 +66,9 @@ from edition.model.site import PageFile, Site
 from edition.pages import metadata
 from edition.urls import relative
 
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
+
 log, formats_log = logger(), logger("formats")
 
 Event = TypeVar("Event", bound=Callable[..., Any])
@@ -69,6 +82,9 @@ class Build:
     material: bool = False  # Material's page markup: the formats can read it
     bundles: dict[str, list[str]] = field(default_factory=dict)  # bundle -> its sources (assets.py)
     pages: dict[str, Page] = field(default_factory=dict)  # src_uri -> MkDocs' page, once rendered
+    ready: Edition | None = None  # under serve, the model built before site/ is emptied
+    kept: bool = False  # under serve, the sources failed before site/ was emptied: it is kept
+    written: bool = False  # every file of the site is written (--strict may yet stop the build)
 
 
 # The state of the build under way; replaced at the start of each build.
@@ -107,6 +123,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @plugin_errors
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
+    if config.strict:
+        strict_whatever_the_log_level()
     root = Path(config.config_file_path).parent
     build = Build(command=build.command, settings=edition_settings.read(config.extra, root),
                   material=config.theme.name == "material")
@@ -119,6 +137,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# Before MkDocs empties site/ and anything is read: a link out of the project stops the build.
+# Under `mkdocs serve` the model is built here too, so broken sources stop the rebuild while
+# the last good site is still in place (on_serve keeps serving it).
+@plugin_errors
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    build.kept = build.command == "serve"
+    root = Path(config.config_file_path).parent
+    model_build.check_links(root, [Path(config.docs_dir), root / "data", root / "bib"])
+    if build.command == "serve":
+        build.ready = model_build.build(site(config, get_files(config)), build.settings)
+    build.kept = False
+
+
 @plugin_errors
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     removed, added = assets.bundle_files(build.bundles, [file.src_uri for file in files],
@@ -127,7 +158,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.remove(files.src_uris[src_uri])
     for path, text in added.items():
         files.append(File.generated(config, path, content=text))
-    edition = model_build.build(site(config, files), build.settings)
+    edition = build.ready or model_build.build(site(config, files), build.settings)
     build.current.edition = edition
     build.current.matcher = Matcher(edition.aliases) if edition.aliases else None
     for generate in features.GENERATORS:
@@ -162,7 +193,13 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
             rendered.html[src] = build.pages[src].content = html
     for warning in features.unmentioned(edition, rendered):
         log.warning(warning)
-    assets.add_filters(env)
+    refused = build.current.rendered.refused
+    for message in refused:
+        log.error(message)
+    if refused:
+        raise PluginError(f"{len(refused)} address{'es' if len(refused) > 1 else ''} refused in the pages "
+                          "(listed above; the rule is in hooks/edition/model/addresses.py)")
+    assets.add_filters(env, config.theme.dirs)
     return env
 
 
@@ -176,9 +213,11 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
         # Material prints it as the page's description (else mkdocs.yml's, on every page).
         page.meta["description"] = metadata.description(edition, part, page.title)
         context["edition_preview"] = citable.loopback(edition.edition.url) if edition.edition else False
+    context["edition_release"] = edition.edition if edition else None
     return context
 
 
+@event_priority(-50)  # after Material's search plugin has written its index (edition/search.py adds to it)
 @plugin_errors
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
@@ -194,10 +233,47 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         for message in report.warnings:
             formats_log.warning(f"offline formats: {message}")
         formats_log.info(f"offline formats in {report.seconds:.1f} s: " + "; ".join(report.lines(site_dir)))
+    build.written = True
+
+
+# A rebuild whose sources have errors stops before site/ is emptied (on_pre_build): the errors
+# are logged, and the server goes on serving the last good site instead of waiting, stuck, for
+# a build that succeeds (MkDocs' livereload blocks every request until then). A site written
+# whole, whose warnings --strict (make serve) counts as errors, is served with them shown.
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    rebuild = server.builder
+
+    def keep_last_good() -> None:
+        try:
+            rebuild()
+        except Abort:
+            if build.kept:
+                log.error("the sources have errors (listed above): still serving the last good build; "
+                          "fix them and save to rebuild")
+            elif build.written:
+                log.error("the build has warnings (listed above), which --strict counts as errors: serving "
+                          "it; fix them and save to rebuild")
+            else:
+                raise
+
+    server.builder = keep_last_good
+    return server
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return material_markup.without_toggle_autocomplete(output, page.file.src_uri)
+
+
+# The static templates (404.html, sitemap.xml): the edition's version; the error page's
+# links relative to the edition's root (overrides/main.html: <base>), where MkDocs writes
+# them from the server's root, which is not the edition's under a version's folder.
+def on_template_context(context, *, template_name: str, config: MkDocsConfig):
+    edition = build.current.edition
+    context["edition_release"] = edition.edition if edition else None
+    if template_name == "404.html":
+        context["edition_root"] = urlsplit(config.site_url or "/").path.rstrip("/") + "/"  # mike's has no /
+        context["base_url"] = "."
+    return context
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -226,7 +302,9 @@ def site(config: MkDocsConfig, files: Files) -> Site:
 
     return Site(root=Path(config.config_file_path).parent, url=config.site_url,
                 description=config.site_description or "", nav=config.nav, pages=tuple(pages),
-                url_of=url_of, front_matter=get_data)
+                url_of=url_of, front_matter=get_data,
+                markdown_extensions=tuple(name for name in config.markdown_extensions if isinstance(name, str)),
+                markdown_configs=dict(config.mdx_configs))
 
 
 def content_of(files: Files, src_uri: str) -> str | None:
@@ -252,13 +330,27 @@ def page_info(page: Page) -> PageInfo:
     if edition.report is not None:
         cite_url = relative("cite/", url)
         source = relative(features.DIALOG_DATA, url)
-        lines.append(f'<div class="page-cite" data-cite-source="{source}"><a class="cite-open" '
+        lines.append(f'<div class="page-cite" data-cite-source="{source}" data-search-exclude><a class="cite-open" '
                      f'href="{cite_url}#cite-edition" data-cite="page">Cite this edition</a></div>')
     notes = edition.annotations_on(src)
     if notes:
         lines.append(page_annotations.controls_html(notes))
     return PageInfo(src, url, edition.part(src), tuple(lines), (downloads,) if downloads else (),
                     cite_links=edition.report is not None)
+
+
+# `--strict -q`: -q sets the "mkdocs" logger to ERROR, so no warning reaches the handler that
+# --strict counts and the build passes. Under --strict the logger passes warnings again; the
+# handlers that print keep -q's level, so the output stays as quiet as asked.
+def strict_whatever_the_log_level() -> None:
+    logger = logging.getLogger("mkdocs")
+    level = logger.getEffectiveLevel()
+    if level <= logging.WARNING:
+        return
+    for handler in logger.handlers:
+        if not isinstance(handler, CountHandler):
+            handler.setLevel(max(handler.level, level))
+    logger.setLevel(logging.WARNING)
 
 
 def make_formats() -> bool:

@@ -20,7 +20,6 @@ import json
 import sys
 from pathlib import Path
 
-import yaml
 from lxml import html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +28,7 @@ REDIRECTS = ROOT / "data" / "redirects.yml"
 CHANGELOG = ROOT / "data" / "changelog.yml"
 sys.path.insert(0, str(ROOT / "hooks"))
 from edition.model.anchors import Anchor  # noqa: E402  (the one form of pN and fn:N)
+from edition.model.datafile import load_yaml  # noqa: E402  (no key twice, no alias)
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # The changelog's changes not yet released (data/changelog.yml, version: unreleased) become a
@@ -79,7 +79,7 @@ def reused_labels(released: dict[str, str], current: dict[str, str]) -> list[str
 def released_labels() -> dict[str, dict[str, str]]:
     """Release -> its notes' labels: from data/changelog.yml's `relabelled`, then the manifests."""
     found: dict[str, dict[str, str]] = {}
-    entries = yaml.safe_load(CHANGELOG.read_text(encoding="utf-8")) if CHANGELOG.exists() else []
+    entries = load_yaml(CHANGELOG.read_text(encoding="utf-8")) if CHANGELOG.exists() else []
     for entry in entries or []:
         for version, notes in (entry.get("relabelled") or {}).items():
             found.setdefault(str(version), {}).update({f"note-{note}": str(label) for note, label in notes.items()})
@@ -107,7 +107,7 @@ def lost_anchors(released: dict[str, list[str]], current: dict[str, list[str]],
 
 
 def load_redirects(path: Path = REDIRECTS) -> dict[str, str]:
-    entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+    entries = (load_yaml(path.read_text(encoding="utf-8")) or []) if path.exists() else []
     return {entry["from"]: entry["to"] for entry in entries}
 
 

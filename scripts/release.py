@@ -6,8 +6,9 @@
 VERSION must be data/work.yml's edition.version and have an entry in data/changelog.yml.
 mike builds the release with site_url = EDITION_BASE_URL + VERSION + "/", so each release's
 pages, citations, metadata, PDFs and EPUB name their own public address; `latest` is made an
-alias of it and the default version. EDITION_BASE_URL is required and must not be a loopback
-address (127.0.0.1, localhost): the release stops with a message otherwise, so nothing
+alias of it and the default version. EDITION_BASE_URL is required and must be a public address
+(not loopback, private or unspecified: 127.0.0.1, localhost., [::ffff:127.0.0.1], 10.0.0.1,
+0.0.0.0; edition.model.citable.local_address): the release stops with a message otherwise, so nothing
 published names a local preview's address. The files mike committed are read back: if they
 lack an anchor of an earlier release (data/anchors/, unless data/redirects.yml moves it) or
 give a label an earlier release gave another editors' note, the branch is put back as it was
@@ -24,8 +25,6 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 BRANCH = "gh-pages"        # mike's default: where the releases are committed
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -33,7 +32,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import anchors  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from edition.model.citable import loopback  # noqa: E402
+from edition.model.citable import local_address  # noqa: E402
+from edition.model.datafile import load_yaml  # noqa: E402  (no key twice, no alias)
 
 
 def fail(message: str) -> int:
@@ -45,11 +45,11 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         return fail("usage: scripts/release.py VERSION (e.g. make release VERSION=0.1.0)")
     version = argv[0]
-    work = yaml.safe_load((ROOT / "data/work.yml").read_text(encoding="utf-8"))
+    work = load_yaml((ROOT / "data/work.yml").read_text(encoding="utf-8"))
     if work["edition"]["version"] != version:
         return fail(f"data/work.yml says edition.version {work['edition']['version']!r}, not "
                     f"{version!r}: set it there first")
-    releases = yaml.safe_load((ROOT / "data/changelog.yml").read_text(encoding="utf-8")) or []
+    releases = load_yaml((ROOT / "data/changelog.yml").read_text(encoding="utf-8")) or []
     if version not in {str(r.get("version")) for r in releases}:
         return fail(f"data/changelog.yml has no entry for {version}: describe the release first "
                     "(give the entry 'version: unreleased' this version and the date)")
@@ -117,9 +117,11 @@ def address_problem(base: str) -> str | None:
                 "make release VERSION=0.1.0 EDITION_BASE_URL=https://example.org/quiet-rivalry/")
     if not base.startswith(("https://", "http://")):
         return f"EDITION_BASE_URL {base!r} is not an http(s) address"
-    if loopback(base):
-        return (f"EDITION_BASE_URL {base!r} is a loopback address: a release names its address in "
-                "every citation, page, PDF and EPUB; give the public one")
+    kind = local_address(base)
+    if kind:
+        article = "an" if kind[0] in "aeiou" else "a"
+        return (f"EDITION_BASE_URL {base!r} is {article} {kind} address, not a public one: a release names its "
+                "address in every citation, page, PDF and EPUB; give the public one")
     return None
 
 

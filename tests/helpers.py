@@ -25,7 +25,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1600000000",
              "EDITION_CACHE_DIR": tempfile.mkdtemp(prefix="edition-test-cache-")}
 GENERATED_PAGES = ("changes.md", "bibliography.md", "glossary.md", "entities.md", "teaching.md",
-                   "map-and-timeline.md", "cite.md", "changelog.md", "claims.md")
+                   "map-and-timeline.md", "cite.md", "changelog.md", "claims.md", "my-notes.md")
 # The report's sections in reading order, as the nav gives them (its group "The report",
 # the one place they are written): "introduction", ...
 REPORT_PAGES = [

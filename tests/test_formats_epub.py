@@ -22,7 +22,7 @@ from lxml import etree
 
 from edition.formats import epub
 from edition.formats.meta import ZIP_EPOCH
-from edition.model import dates
+from edition.model import buildtime
 from helpers import git
 from projects import MINIMAL, Project
 
@@ -271,9 +271,9 @@ def test_mkdocs_build_with_no_environment_set(project, edition_formats_site, for
 def test_the_date_falls_back_to_the_release_without_git_or_epoch(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))   # not inside a checkout
-    assert dates.build_time(tmp_path, "2026-11-29") == datetime(2026, 11, 29, tzinfo=UTC)
+    assert buildtime.build_time(tmp_path, "2026-11-29") == datetime(2026, 11, 29, tzinfo=UTC)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")       # before 1980: a zip cannot hold it
-    assert max(dates.build_time(tmp_path, "2026-11-29"), ZIP_EPOCH).year == 1980
+    assert max(buildtime.build_time(tmp_path, "2026-11-29"), ZIP_EPOCH).year == 1980
 
 
 def test_builds_at_the_same_time_into_different_folders_give_the_same_files(minimal_formats_site, formats_env,

@@ -135,5 +135,5 @@ def test_a_copy_built_for_this_machine_says_it_is_a_local_preview(site_url, prev
 
 # The running head is the report's author and title (the model's), written as a CSS string.
 def test_the_running_head_is_written_as_a_css_string():
-    css = pdf.page_css(pdf.Job("", "letter", "letter", 'Okafor, "Salt" \\ Roads'))
+    css = pdf.page_css(pdf.Job("", "letter", "letter", "", running_head='Okafor, "Salt" \\ Roads'))
     assert 'content: "Okafor, \\"Salt\\" \\\\ Roads";' in css and "size: letter;" in css

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 import anchors
 from helpers import git, next_version, release_env
@@ -125,3 +126,12 @@ def test_release_stops_without_a_public_address(base, message, capsys, monkeypat
     version = yaml.safe_load((ROOT / "data/work.yml").read_text())["edition"]["version"]
     assert release.main([version]) == 1
     assert message in capsys.readouterr().err
+
+
+def test_every_page_says_which_version_it_is(site):
+    version = current_version()
+    pages = [path for path in site.html_files if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")]
+    assert any(path.name == "404.html" for path in pages) and len(pages) > 15   # /p/N/ only send readers on
+    for path in pages:
+        line = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(".edition-version")
+        assert line is not None and f"version {version}" in line.get_text(), path

@@ -22,7 +22,7 @@
   const phone = window.matchMedia("(max-width: 76.1875em)");
   const button = document.querySelector('.md-header label[for="__drawer"]');
   const behind = () => document.querySelectorAll(
-    "body > div:not(.md-container), .md-header, .md-sidebar--secondary, .md-content, .md-footer, .md-dialog");
+    "body > div:not(.md-container), .md-header, .md-sidebar--secondary, .md-content, .edition-version, .md-footer, .md-dialog");
 
   // Labels that fold or unfold a part of the menu, and the menu's own title (it closes it).
   const folds = Array.from(menu.querySelectorAll("label.md-nav__link[for], label.md-nav__title[for]"))

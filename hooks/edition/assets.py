@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 import jinja2
 import markupsafe
@@ -67,11 +68,26 @@ def bundle_files(sources_of: dict[str, list[str]], src_uris: list[str],
     return removed, added
 
 
-def add_filters(env: jinja2.Environment) -> None:
+def add_filters(env: jinja2.Environment, theme_dirs: list[str]) -> None:
     """`{% filter jsmin %}`: a template's inline script, minified. `{% filter squeeze %}`: the
-    indentation of Material's templates (header, navigation, footer) dropped."""
+    indentation of Material's templates (header, navigation, footer) dropped. And
+    `material_bundle`, the theme's script (overrides/main.html preloads it)."""
     env.filters["jsmin"] = rjsmin.jsmin
     env.filters["squeeze"] = squeeze
+    env.globals["material_bundle"] = theme_bundle(theme_dirs)
+
+
+# Material's script, named by its hash (assets/javascripts/bundle.a5f9d56c.min.js in 9.8.2),
+# loaded at the end of every page: a page that names it in its head has the browser fetch it
+# with the style sheets, not once the whole page has come, so that it is there when the
+# text has been read (on a slow phone a section page painted before it came, and its start
+# then held up the page: Lighthouse's Total Blocking Time). None if the theme has no such file.
+def theme_bundle(theme_dirs: list[str]) -> str | None:
+    for folder in theme_dirs:
+        found = sorted(Path(folder).glob("assets/javascripts/bundle.*.min.js"))
+        if found:
+            return found[0].relative_to(folder).as_posix()
+    return None
 
 
 # Each run of white space that holds a line break becomes that line break: a browser renders
@@ -85,5 +101,7 @@ def minified(path: str, text: str) -> str:
     if path.endswith(".css"):
         return rcssmin.cssmin(text)
     # Each source is a script of its own: ";" keeps one's last statement from running into
-    # the next one's first.
-    return rjsmin.jsmin(text) + ";"
+    # the next one's first. A "/*! ... */" comment stays: a vendored script's licence notice.
+    # rjsmin 1.3 drops spaces inside a template literal nested in another's ${...}: the
+    # edition's scripts write none.
+    return rjsmin.jsmin(text, keep_bang_comments=True) + ";"

@@ -15,9 +15,9 @@ from pathlib import Path
 from edition.citeproc.cache import Cache
 from edition.errors import EditionError
 from edition.exports import bib as bib_exports
-from edition.exports import tei, webanno
+from edition.exports import search, tei, webanno
 from edition.model.edition import Edition, Mention, Part, Rendered
-from edition.pages import bibliography, changelog, changes, cite, index, metadata, teaching, teachingviews
+from edition.pages import bibliography, changelog, changes, cite, index, metadata, mynotes, teaching, teachingviews
 from edition.pages import claims as claim_ledger
 from edition.urls import relative
 
@@ -66,6 +66,11 @@ def claim_pages(edition: Edition) -> Generated:
     return {claim_ledger.PAGE: claim_ledger.claims_page(edition)}
 
 
+# The reader's own notes: the page that lists them, exports and imports them.
+def my_notes_pages(edition: Edition) -> Generated:
+    return {**mynotes.pages(edition)}
+
+
 # The citations are formatted once (one pandoc run, or its cached result) for /cite/, the
 # Cite dialogs' data and the /p/N/ pages.
 def citation_pages(edition: Edition) -> Generated:
@@ -75,7 +80,7 @@ def citation_pages(edition: Edition) -> Generated:
 
 # In the order the hook calls them; each reads only the model.
 GENERATORS: tuple[Callable[[Edition], Generated], ...] = (
-    changes_pages, bibliography_pages, index_pages, teaching_pages, claim_pages, citation_pages,
+    changes_pages, bibliography_pages, index_pages, teaching_pages, claim_pages, citation_pages, my_notes_pages,
 )
 
 
@@ -106,8 +111,10 @@ FILLERS: tuple[Callable[[Edition, Rendered], dict[str, str]], ...] = (index_loca
 
 
 # Files made from the rendered pages once they are written (on_post_build): the text as TEI,
-# the annotations as W3C Web Annotations. Neither reads the other's output.
-AFTER_BUILD: tuple[Callable[[Edition, Rendered, Path], None], ...] = (tei.after_build, webanno.after_build)
+# the annotations as W3C Web Annotations, each paragraph an entry of the search index (after
+# Material's search plugin has written it). None reads another's output.
+AFTER_BUILD: tuple[Callable[[Edition, Rendered, Path], None], ...] = (
+    tei.after_build, webanno.after_build, search.after_build)
 
 
 def unmentioned(edition: Edition, rendered: Rendered) -> list[str]:

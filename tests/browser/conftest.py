@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LOOPBACK = "127.0.0.1"
 
-WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
+WIDTHS = {"desktop": (1280, 800), "phone": (360, 780)}  # a small phone (360 CSS px)
 PALETTES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material scheme
 VIEWS = [(width, palette) for width in WIDTHS for palette in PALETTES]
 VIEW_IDS = [f"{width}-{palette}" for width, palette in VIEWS]

@@ -1,5 +1,5 @@
-"""What a reader does: search for a word of the text and land on its paragraph; take the
-link of a paragraph."""
+"""What a reader does: search for a word of the text and land on its paragraph; search for a
+paragraph by its number; take the link of a paragraph."""
 from __future__ import annotations
 
 import pytest
@@ -28,6 +28,27 @@ def test_search_finds_a_word_and_opens_its_paragraph(new_view, base_url, width):
     marks = page.locator(f"#{PARAGRAPH} mark[data-md-highlight]")
     expect(marks.first).to_have_text(WORD)
     expect(page.locator(f"#{PARAGRAPH} mark").first).to_be_in_viewport()
+
+
+# Paragraph 15, as a reader who cites it may type it.
+@pytest.mark.parametrize("query", ["¶ 15", "¶15", "p15", "15"])
+def test_search_finds_a_paragraph_by_its_number(new_view, base_url, query):
+    page = new_view("desktop", "light").page
+    page.goto(base_url + PAGE)
+    opening = page.evaluate("""() => {
+        const p = document.getElementById("p15").cloneNode(true);
+        p.querySelectorAll("a.para-num, a.para-cite, a.note-marker, sup").forEach((e) => e.remove());
+        return p.textContent.trim().split(/\\s+/).slice(0, 8).join(" ");
+    }""")
+    _open_search(page)
+    page.locator(".md-search__input").press_sequentially(query)
+    # The first section found (a page's first result is the page itself) is ¶ 15, and its text
+    # begins with the paragraph's words, not with its ¶ and Cite links.
+    first = page.locator(".md-search-result__item > a").nth(1)
+    expect(first).to_have_attribute("href", f"{base_url}{PAGE}?h=15#p15")
+    expect(first.locator("h2")).to_have_text("¶ 15")
+    teaser = " ".join(first.locator("p").first.inner_text().split())
+    assert teaser.startswith(opening), (teaser[:80], opening)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -1,8 +1,10 @@
 """The Reading and Study views of a section: margin notes beside their paragraphs on a wide
-screen, a quiet text in the Reading view, the view remembered and set by the address, every
-note reached and opened from the keyboard, and axe-core in both views."""
+screen (laid out there, each note staying after its paragraph in the page), a quiet text in
+the Reading view, the section's questions in both views, the view remembered and set by the
+address, every note reached and opened from the keyboard, and axe-core in both views."""
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -43,7 +45,7 @@ NOTE_BOXES = """() => {
   const text = document.querySelector("article p.para").getBoundingClientRect();
   return Array.from(document.querySelectorAll("article .annotation"), (note) => {
     const aside = note.closest("aside");
-    const paragraph = aside.nextElementSibling;
+    const paragraph = aside.previousElementSibling;
     const box = note.getBoundingClientRect();
     return {id: note.id, left: box.left, top: box.top + scrollY, bottom: box.bottom + scrollY,
             textRight: text.right, paragraphTop: paragraph.getBoundingClientRect().top + scrollY,
@@ -67,6 +69,20 @@ def test_study_view_puts_every_note_in_the_margin_beside_its_paragraph(new_view,
             if previous is not None:
                 assert note["top"] >= previous["bottom"] - 0.5, (path, "overlap", note, previous)
             previous = note
+
+
+def test_open_notes_in_the_margin_stack_without_overlap_and_end_within_the_article(new_view, base_url):
+    page = new_view("desktop", "light").page
+    open_page(page, f"{base_url}introduction/?view=study")
+    page.get_by_role("button", name="Open all").click()
+    settle(page)
+    notes = page.evaluate(NOTE_BOXES)
+    for previous, note in itertools.pairwise(notes):
+        assert note["top"] >= previous["bottom"] - 0.5, ("overlap", previous["id"], note["id"])
+        assert note["top"] >= note["paragraphTop"] - 4, note   # never above its paragraph
+    article_bottom = page.evaluate("document.querySelector('article').getBoundingClientRect().bottom + scrollY")
+    assert notes[-1]["bottom"] <= article_bottom + 0.5, (notes[-1], article_bottom)
+    page.get_by_role("button", name="Close all").click()
 
 
 def test_study_view_keeps_a_measure_of_55_to_85_characters(new_view, base_url):
@@ -184,7 +200,7 @@ def test_nothing_overflows_a_phone(new_view, base_url, view):
         if view == "study":
             page.get_by_role("button", name="Open all").click()
         width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 390, (path, width)
+        assert width <= page.viewport_size["width"], (path, width)
 
 
 @pytest.mark.parametrize("view", ["reading", "study"])
@@ -212,3 +228,58 @@ def test_axe_finds_no_violation_in_the_study_view(new_view, base_url, view_id):
         settle(page)
         start_axe(page)
         assert axe_result(page) == [], path
+
+
+# Each paragraph's notes: [the aside's name, the tag and id of the element before it, and
+# whether the first control after the paragraph's own (in the page's order, which is the
+# order of Tab: no positive tabindex) is in these notes].
+NOTES_IN_ORDER = """() => Array.from(document.querySelectorAll("article aside.annotations"), (aside) => {
+    const before = aside.previousElementSibling;
+    const controls = Array.from(document.querySelectorAll("article :is(a[href], button, input)"))
+      .filter((e) => e.checkVisibility({visibilityProperty: true}));
+    const next = controls.find((e) => before.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING
+                                      && !before.contains(e));
+    return [aside.getAttribute("aria-label"), before.tagName, before.id, Boolean(next && aside.contains(next))];
+})"""
+
+
+@pytest.mark.parametrize("view", ["reading", "study"])
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_every_note_follows_its_paragraph_in_the_page(new_view, base_url, view, width):
+    page = new_view(width, "light").page
+    for path in SECTIONS:
+        open_page(page, f"{base_url}{path}?view={view}")
+        assert page.locator("[tabindex]:not([tabindex='0'], [tabindex='-1'])").count() == 0, path
+        asides = page.evaluate(NOTES_IN_ORDER)
+        assert asides, path
+        for label, tag, paragraph, tab_reaches_them_next in asides:
+            number = re.search(r"¶\s*(\d+)$", label).group(1)
+            assert (tag, paragraph) == ("P", f"p{number}"), (path, label)
+            # Tab goes from the paragraph to its notes, not back up the page.
+            if view == "study":
+                assert tab_reaches_them_next, (path, label)
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_every_sections_questions_show_in_the_default_view(new_view, base_url, width):
+    page = new_view(width, "light").page
+    shown = 0
+    for path in SECTIONS:
+        open_page(page, f"{base_url}{path}")
+        page.evaluate("localStorage.removeItem('edition.view')")   # a reader who never chose
+        open_page(page, f"{base_url}{path}")
+        assert page.evaluate("document.documentElement.dataset.view") == "reading"
+        questions = page.locator("section.discussion-questions li")
+        for index in range(questions.count()):
+            expect(questions.nth(index)).to_be_visible()
+            shown += 1
+    assert shown == page.evaluate("""async (paths) => {
+        let count = 0;
+        for (const path of paths) {
+          const html = await (await fetch(path)).text();
+          count += new DOMParser().parseFromString(html, "text/html")
+            .querySelectorAll("section.discussion-questions li").length;
+        }
+        return count;
+    }""", [f"{base_url}{path}" for path in SECTIONS])
+    assert shown >= 12

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from edition.citeproc.cache import Cache, key, write_atomically
 from edition.errors import EditionError
-from edition.formats import copies, offline
+from edition.formats import copies, fetch, offline
 from edition.formats.copies import Copy
 from edition.formats.meta import Meta, edition_meta
 from edition.model.edition import Edition, Rendered
@@ -79,7 +79,7 @@ def build(edition: Edition, rendered: Rendered, site_dir: Path, wanted: tuple[Co
         else:
             missing.append(copy)
     if missing:
-        fresh = make(missing, offline.parse_parts(edition, rendered), meta, report, edition)
+        fresh = make(missing, offline.parse_parts(edition, rendered), meta, report, edition, site_dir)
         for copy in missing:
             made[copy.kind] = fresh[copy.kind]
             if not report.warnings:      # a file made with warnings is made again next time
@@ -97,10 +97,12 @@ def build(edition: Edition, rendered: Rendered, site_dir: Path, wanted: tuple[Co
 
 
 def make(missing: list[Copy], chapters: list[offline.Chapter], meta: Meta, report: Report,
-         edition: Edition) -> dict[str, tuple[bytes, int | None]]:
-    """Lay out the missing PDFs in worker processes while this one writes the EPUB."""
+         edition: Edition, site_dir: Path) -> dict[str, tuple[bytes, int | None]]:
+    """Lay out the missing PDFs in worker processes while this one writes the EPUB; they read
+    nothing but the built site and the edition's fonts (fetch.py)."""
     from edition.formats import epub, pdf
 
+    fetch.check(chapters, site_dir)
     made: dict[str, tuple[bytes, int | None]] = {}
     documents: dict[tuple[bool, tuple[str, ...] | None], str] = {}   # one per teacher flag and parts
     jobs = {}
@@ -110,18 +112,21 @@ def make(missing: list[Copy], chapters: list[offline.Chapter], meta: Meta, repor
         assert copy.size is not None
         which = (copy.teacher, copy.parts)
         if which not in documents:
-            documents[which] = pdf.pdf_document(
-                offline.copy_for(copy.select(chapters), annotations=copy.teacher), meta, teacher=copy.teacher)
-        jobs[copy.kind] = pdf.Job(documents[which], copy.size, copy.kind, meta.running_head)
+            parts = fetch.localized(offline.copy_for(copy.select(chapters), annotations=copy.teacher), site_dir)
+            documents[which] = pdf.pdf_document(parts, meta, teacher=copy.teacher)
+        jobs[copy.kind] = pdf.Job(documents[which], copy.size, copy.kind, str(site_dir), meta.running_head)
+    paths = copies.paths(edition)
     with ProcessPoolExecutor(max_workers=max(1, min(WORKERS, len(jobs)))) as pool:
         futures: dict[str, Future] = {kind: pool.submit(pdf.render, job) for kind, job in jobs.items()}
         for copy in missing:
             if copy.format == "epub":
                 parts = offline.copy_for(copy.select(chapters), annotations=copy.teacher)
                 made[copy.kind] = (epub.epub_bytes(parts, meta), None)
-        paths = copies.paths(edition)
         for kind, future in futures.items():
-            data, pages_count, warnings = future.result()
+            try:
+                data, pages_count, warnings = future.result()
+            except fetch.Refused as error:
+                raise EditionError(f"offline formats: {paths[kind]}: {error}") from None
             made[kind] = (data, pages_count)
             report.warnings += [f"{paths[kind]}: {message}" for message in warnings]
     return made

@@ -19,7 +19,7 @@ from bs4 import Tag
 from lxml import etree
 
 from edition.errors import EditionError
-from edition.formats import cover, offline, titlepage
+from edition.formats import cover, fetch, offline, titlepage
 from edition.formats.epubmeta import package_metadata
 from edition.formats.meta import Meta
 from edition.formats.offline import Chapter, Target
@@ -59,7 +59,7 @@ def epub_bytes(chapters: list[Chapter], meta: Meta) -> bytes:
     entries: dict[str, str | bytes] = {
         "META-INF/container.xml": CONTAINER,
         "EPUB/package.opf": package_opf(chapters, documents, meta),
-        "EPUB/styles/edition.css": STYLESHEET.read_text(encoding="utf-8"),
+        "EPUB/styles/edition.css": fetch.read_own(STYLESHEET),
         f"EPUB/{COVER_IMAGE}": cover.png(meta),
         **{f"EPUB/{name}": text for name, text in documents.items()},
     }

@@ -2,7 +2,7 @@
 
 All of it from the model (data/work.yml as the model read it, the settings, the build's date):
 this package reads no data file. The one date a file carries (the PDF's CreationDate, the
-EPUB's dcterms:modified and its zip entries) is the build's (model/dates.py), never before
+EPUB's dcterms:modified and its zip entries) is the build's (model/buildtime.py), never before
 1980, the earliest time a zip entry holds.
 """
 from __future__ import annotations

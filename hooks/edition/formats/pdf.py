@@ -34,6 +34,7 @@ class Job:
     html: str
     size: str                   # "a4" or "letter"
     name: str                   # the file's kind ("a4-teacher"): its PDF identifier
+    site: str                   # the built site: with the fonts, all the layout may read (fetch.py)
     running_head: str = ""      # the head of every page but the cover's (Meta.running_head)
 
 
@@ -45,14 +46,13 @@ def render(job: Job) -> tuple[bytes, int, list[str]]:
     # Imported here: the hook module loads fast under `mkdocs serve`, which makes no PDF.
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import URLFetcher
 
-    from edition.formats import patches
+    from edition.formats import fetch, patches
 
     patches.patch_weasyprint()
-    # Nothing is fetched from the network: the stylesheet and the fonts are files of this
-    # package (print.css names them); a file that cannot be read stops the build.
-    fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+    # Nothing is fetched from the network, nor from this machine outside the built site and
+    # this package's fonts and style sheet (fetch.py); a file that cannot be read stops the build.
+    fetcher = fetch.fetcher(Path(job.site))
     with captured_warnings() as warnings:
         size = CSS(string=page_css(job))
         fonts = FontConfiguration()      # holds print.css's @font-face fonts

@@ -58,9 +58,12 @@ class ParagraphAnchors(Treeprocessor):
 # Helper functions
 
 
-# The ¶ link: "¶ 12" on screen, "Paragraph 12" to a screen reader.
+# The ¶ link: "¶ 12" on screen, "Paragraph 12" to a screen reader. The paragraph is left out
+# of Material's search sections: it is an entry of its own in the index (edition/search.py).
+# Material drops the attribute from the page once it has read it.
 def add_number_link(paragraph: etree.Element, number: int) -> None:
     paragraph.set("class", (paragraph.get("class", "") + " para").strip())
+    paragraph.set("data-search-exclude", "paragraph")
     link = etree.Element("a", {"class": "para-num", "href": f"#{Anchor('p', number).id}",
                                "title": f"Link to paragraph {number}"})
     mark = etree.SubElement(link, "span", {"aria-hidden": "true"})

@@ -14,11 +14,11 @@ from typing import Any
 
 from edition.errors import EditionError
 from edition.log import logger
+from edition.model import addresses, schema
 from edition.model import annotations as annotation_data
 from edition.model import claims as claim_data
 from edition.model import entries as entry_data
 from edition.model import events as event_data
-from edition.model import schema
 from edition.model import works as work_data
 from edition.model.anchors import Anchor
 from edition.model.edition import (
@@ -61,6 +61,7 @@ class Apparatus:
     annotation_rows: dict[str, int] = field(default_factory=dict)  # id -> its index in the file
     geography: dict[str, Any] = field(default_factory=dict)  # file name -> its data
     maps: Maps | None = None
+    unread: dict[str, str] = field(default_factory=dict)  # "glossary", "entity" -> the file to blame
 
 
 def read(root: Path, text: Text, problems: Problems) -> Apparatus:
@@ -94,14 +95,18 @@ def caught(problems: Problems, error: EditionError) -> None:
 
 def read_entries(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
     terms, entities = load(root, GLOSSARY, "glossary", problems), load(root, ENTITIES, "entities", problems)
-    if terms is None or entities is None:
-        return
-    before = len(problems)
-    schema.check_index(DataFile(root / GLOSSARY, GLOSSARY, "glossary"), terms,
-                       DataFile(root / ENTITIES, ENTITIES, "entities"), entities, problems)
-    if len(problems) == before:
-        index = entry_data.index(terms, entities)
-        found.terms, found.entities, found.aliases = index.terms, index.entities, index.owners
+    if terms is not None and entities is not None:
+        before = len(problems)
+        schema.check_index(DataFile(root / GLOSSARY, GLOSSARY, "glossary"), terms,
+                           DataFile(root / ENTITIES, ENTITIES, "entities"), entities, problems)
+        if len(problems) == before:
+            index = entry_data.index(terms, entities)
+            found.terms, found.entities, found.aliases = index.terms, index.entities, index.owners
+            return
+    # Not read: a ref to either file cannot be checked; blame the file with the problems.
+    for kind, own, other in (("glossary", GLOSSARY, ENTITIES), ("entity", ENTITIES, GLOSSARY)):
+        if (root / own).exists() or (root / other).exists():
+            found.unread[kind] = own if problems.has(own) else other
 
 
 def read_annotations(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
@@ -117,13 +122,14 @@ def read_annotations(root: Path, text: Text, found: Apparatus, problems: Problem
         at = position[note.id]
         if note.paragraph not in text.paragraphs:
             schema.report_at(problems, file, (at, "paragraph"), f"paragraph '{note.paragraph}' does not exist "
-                             "in the text", "give the id of a paragraph of the report (pN)")
+                             "in the text", "give the id of a paragraph of the report (pN)", text.lost_with())
         for index, ref in enumerate(note.refs):
             kind, _, name = ref.partition(":")
             missing = Anchor.parse(ref) not in text.paragraphs if not name else name not in known[kind]
             if missing:
                 schema.report_at(problems, file, (at, "refs", index), f"ref '{ref}' does not exist",
-                                 "name a paragraph (pN), glossary:<id> or entity:<id> that exists")
+                                 "name a paragraph (pN), glossary:<id> or entity:<id> that exists",
+                                 found.unread.get(kind) if name else text.lost_with())
 
 
 def read_works(root: Path, text: Text, found: Apparatus, problems: Problems) -> None:
@@ -188,7 +194,7 @@ def read_events(root: Path, text: Text, found: Apparatus, problems: Problems) ->
     for index, event in enumerate(event_data.event(item) for item in items):
         if event.anchor not in (text.paragraphs if event.anchor.kind == "p" else text.notes):
             schema.report_at(problems, DataFile(root / TIMELINE, TIMELINE, "timeline"), (index, "paragraph"),
-                             f"'{event.anchor}' is not in the text", "use an existing pN or fn:N")
+                             f"'{event.anchor}' is not in the text", "use an existing pN or fn:N", text.lost_with())
         events.append(event)
     found.events = tuple(events)
 
@@ -276,6 +282,30 @@ def read_maps(root: Path, text: Text, found: Apparatus, problems: Problems) -> N
                               grid=view.get("grid", 10), text=words)
     shaded = data.get("shaded") or {}
     found.maps = Maps(views["wide"], views["detail"], shaded.get("label", ""), tuple(shaded.get("countries", ())))
+
+
+# The data's text that pages render as Markdown (annotations; the record of changes, a table
+# of the Changes page): every link, image and attribute in it follows the rule for addresses
+# (model/addresses.py), read from the tree `md` (the site's Markdown) makes of it.
+def check_addresses(root: Path, text: Text, found: Apparatus, problems: Problems, md: Any) -> None:
+    changes = "changes.md"
+    fields: list[tuple[str, str, int, str, str, str]] = []   # (file, schema, row, field, text, page)
+    for note in found.annotations:
+        paragraph = text.paragraphs.get(note.paragraph)
+        fields.append((ANNOTATIONS, "annotations", found.annotation_rows[note.id], "text", note.text,
+                       paragraph.part if paragraph else ""))
+    for index, emendation in enumerate(found.emendations):
+        fields += [(EMENDATIONS, "emendations", index, "reason", emendation.reason, changes),
+                   (EMENDATIONS, "emendations", index, "mark", emendation.mark, changes)]
+    fields += [(REPAIRS, "repairs", index, "what", repair.what, changes) for index, repair in enumerate(found.repairs)]
+    for claim in found.claims:     # the ledger's page renders a record's own explanation and what was tried
+        fields += [(claim.file, "claims", claim.row, name, value, "claims.md")
+                   for name, value in (("explanation", None if claim.note else claim.explanation),
+                                       ("tried", claim.tried)) if value]
+    for shown, schema_name, row, name, value, page in fields:
+        for refused in addresses.in_markdown(value, md, page):
+            schema.report_at(problems, DataFile(root / shown, shown, schema_name), (row, name),
+                             refused.what, refused.fix)
 
 
 def release_data(release: dict[str, Any]) -> Any:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from edition.log import logger
-from edition.model import apparatus, dates, text
+from edition.model import addresses, apparatus, buildtime, symlinks, text
 from edition.model.edition import Edition, EditionInfo, Person, Report
 from edition.model.schema import Problems
 from edition.model.site import Site
@@ -33,6 +34,8 @@ def build(site: Site, settings: dict[str, Any] | None = None, problems: Problems
     found = text.collect(parts, sources, problems)
     report, info = read_work(site, problems)
     data = apparatus.read(site.root, found, problems)
+    apparatus.check_addresses(site.root, found, data, problems,
+                              addresses.renderer(site.markdown_extensions, dict(site.markdown_configs)))
     problems.report(log)
     return Edition(
         report=report, edition=info, parts=found.parts,
@@ -44,6 +47,18 @@ def build(site: Site, settings: dict[str, Any] | None = None, problems: Problems
         aliases=MappingProxyType(data.aliases), reading_path=data.reading_path, claims=data.claims,
         geography=MappingProxyType(data.geography), maps=data.maps,
     )
+
+
+def check_links(root: Path, folders: list[Path]) -> None:
+    """Stop the build, before anything is read, on a symbolic link in `folders` (docs/, data/,
+    bib/) that leads outside the project (symlinks.py)."""
+    problems = Problems()
+    for link, target in symlinks.outside(root, folders):
+        shown = link.relative_to(root) if link.is_relative_to(root) else link
+        problems.add(str(shown), None, None, None, f"a symbolic link to {target}, outside the project: refused "
+                     "(the build would read or publish what it points to)",
+                     "put the file itself in the project, or remove the link")
+    problems.report(log)
 
 
 # data/work.yml: the report and this edition (absent from the tests' tiny sites).
@@ -70,7 +85,7 @@ def read_work(site: Site, problems: Problems) -> tuple[Report | None, EditionInf
                     url=site.url if site.url.endswith("/") else site.url + "/",
                     file_name=edition.get("file_name") or f"{ascii_name(author.family, '-')}-{date[:4]}",
                     site_description=" ".join(site.description.split()),
-                    built=dates.build_time(site.root, released)),
+                    built=buildtime.build_time(site.root, released)),
     )
 
 

@@ -8,13 +8,13 @@ their findings in the same form as the schema's (messages.Finding).
 """
 from __future__ import annotations
 
-import datetime
 import difflib
 import itertools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from edition.model import dates
 from edition.model.messages import Finding
 
 DATE = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
@@ -63,14 +63,8 @@ def _dated(event: dict[str, Any]) -> bool:
 
 
 def _date_in_year(date: str, year: int) -> bool:
-    match = DATE.match(date)
-    if not match or int(match.group(1)) != year:
-        return False
-    try:
-        datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3) or 1))
-    except ValueError:
-        return False
-    return True
+    found = dates.parts(date) if DATE.match(date) else None
+    return found is not None and found[0] == year
 
 
 # data/glossary.yml

@@ -13,8 +13,12 @@ Three kinds of page (docs/about-this-edition.md, "What each page describes"):
 """
 from __future__ import annotations
 
+import ipaddress
+import re
+import socket
+import unicodedata
 from typing import Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from edition.model.anchors import Anchor
 from edition.model.edition import Edition, Part
@@ -32,9 +36,54 @@ CARD_PATH = "assets/edition-card.png"
 
 
 def loopback(url: str) -> bool:
-    """Whether an address is this machine's (a local preview), not a public one."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.") or host.endswith(".localhost")
+    """Whether an address is this machine's or a local network's (a local preview), not a public one."""
+    return local_address(url) is not None
+
+
+def local_address(url: str) -> str | None:
+    """What kind of non-public address `url` names ('loopback', 'private', ...), or None.
+
+    The host is read as a browser reads it (percent-decoded, NFKC, any case, trailing dot
+    dropped; IPv4 in any of its forms, 127.1 and 0x7f000001 too; IPv6, IPv4-mapped included),
+    and judged by the standard library's `ipaddress`: a public address is a global one.
+    Names that never leave the machine or the local network count too (localhost and
+    *.localhost, RFC 6761; *.local, mDNS; *.internal and home.arpa, private by reservation)."""
+    host = unicodedata.normalize("NFKC", unquote(urlsplit(url).hostname or "")).lower().rstrip(".")
+    if not host:
+        return "empty"
+    if host in LOCAL_NAMES or host.endswith((".localhost", ".localdomain")):
+        return "loopback"
+    if host.endswith(LOCAL_SUFFIXES):
+        return "local network"
+    address = _ip(host)
+    if address is None:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    for kind, local in (("loopback", address.is_loopback), ("unspecified", address.is_unspecified),
+                        ("link-local", address.is_link_local), ("private", address.is_private),
+                        ("multicast", address.is_multicast)):
+        if local:
+            return kind
+    return None if address.is_global else "reserved"
+
+
+LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
+LOCAL_SUFFIXES = (".local", ".internal", ".home.arpa")
+
+
+# An IP address as browsers parse hosts: IPv6, or IPv4 in dotted, short (127.1), hex or octal form.
+def _ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    if re.fullmatch(r"[0-9a-fx.]+", host) and re.search(r"[0-9]", host):
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    return None
 
 
 def pdf_made(edition: Edition) -> bool:

@@ -1,51 +1,66 @@
-"""The build's date: the one date the PDFs and EPUB carry (their CreationDate, dcterms:modified,
-their zip entries' times), so that two builds of the same commit give the same bytes.
+"""Dates in the data and in bib/: one rule, checked here and nowhere else.
 
-SOURCE_DATE_EPOCH when it is set (the Makefile sets it), else the time of the project's last
-commit, else the edition's release date (data/work.yml edition.released). So a plain
-`mkdocs build`, `mkdocs gh-deploy` or a host's default build command makes the same files as
-`make build` from the same commit.
+A date is written in ISO 8601 and is a real calendar date: 30 February and a 13th month
+are refused. A field says which forms it takes:
+
+    day      2020-09-01   (the one form of `released` in data/work.yml and of a release's date)
+    month    2020-09      (a month: the report's date, a timeline event)
+    year     2020         (a year: a work in bib/)
+    unknown  XXXX         (ISO 8601-2's unspecified year: an undated work in bib/)
 """
 from __future__ import annotations
 
-import os
-import subprocess
-from collections.abc import Mapping
-from datetime import UTC, date, datetime
-from pathlib import Path
+import calendar
+import re
 
-from edition.errors import EditionError
-
-
-def build_time(root: Path, released: str | None, environ: Mapping[str, str] = os.environ) -> datetime:
-    """SOURCE_DATE_EPOCH, else the last commit's time, else `released` (edition.released)."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC)
-        except ValueError:
-            raise EditionError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since "
-                               "1970-01-01 UTC: set it to one (e.g. `git log -1 --format=%ct`) or unset it") from None
-    committed = last_commit_time(root)
-    if committed is not None:
-        return committed
-    if released:
-        try:
-            day = date.fromisoformat(released)
-        except ValueError:
-            raise EditionError(f"data/work.yml: edition.released is {released!r}, not a date "
-                               "(YYYY-MM-DD): write the day this edition was released") from None
-        return datetime(day.year, day.month, day.day, tzinfo=UTC)
-    raise EditionError("the build needs its date: set SOURCE_DATE_EPOCH, build from a git checkout, "
-                       "or give edition.released in data/work.yml")
+FORMS = {
+    "day": re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$"),
+    "month": re.compile(r"^([0-9]{4})-([0-9]{2})$"),
+    "year": re.compile(r"^([0-9]{4})$"),
+    "unknown": re.compile(r"^XXXX$"),
+}
+EXAMPLES = {"day": "2020-09-01", "month": "2020-09", "year": "2020", "unknown": "XXXX"}
+ALL = tuple(FORMS)
 
 
-def last_commit_time(root: Path) -> datetime | None:
-    try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
-                                capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None             # no git on this machine
-    if result.returncode or not result.stdout.strip().isdigit():
-        return None             # not a checkout (an unpacked archive), or no commit yet
-    return datetime.fromtimestamp(int(result.stdout.strip()), tz=UTC)
+def problem(value: object, forms: tuple[str, ...] = ("day",)) -> str | None:
+    """What is wrong with a date written in one of `forms`; None if it is a real one."""
+    text = str(value)
+    form = next((name for name in forms if FORMS[name].match(text)), None)
+    if form is None:
+        return f"'{text}' is not {written(forms)}"
+    if form == "unknown":
+        return None
+    match = FORMS[form].match(text)
+    assert match is not None
+    year, month, day = ([int(part) for part in match.groups()] + [1, 1])[:3]
+    if not 1 <= month <= 12:
+        return f"'{text}' is not a real date: there is no month {month}"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return f"'{text}' is not a real date: {calendar.month_name[month]} {year} has {last} days"
+    return None
+
+
+def parts(value: str) -> tuple[int, ...] | None:
+    """(year, month, day) of a real date, as far as it is written; None if it is not one."""
+    if problem(value, ("day", "month", "year")) is not None:
+        return None
+    return tuple(int(part) for part in value.split("-"))
+
+
+def well_formed(value: object, forms: tuple[str, ...]) -> bool:
+    """Written in one of `forms`, real or not (a schema's pattern says the rest)."""
+    return any(FORMS[form].match(str(value)) for form in forms)
+
+
+def written(forms: tuple[str, ...]) -> str:
+    """How a message names the forms: 'a date (YYYY-MM-DD) or a month (YYYY-MM)'."""
+    names = {"day": "a date (YYYY-MM-DD)", "month": "a month (YYYY-MM)", "year": "a year (YYYY)",
+             "unknown": "XXXX (unknown)"}
+    shown = [names[form] for form in forms]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+
+
+def example(forms: tuple[str, ...]) -> str:
+    return " or ".join(EXAMPLES[form] for form in forms)

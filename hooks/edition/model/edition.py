@@ -89,7 +89,7 @@ class EditionInfo:
     url: str  # the edition's address (site_url), ending in "/"
     file_name: str  # the downloads' name: "<file_name>.epub", "<file_name>-a4.pdf", ...
     site_description: str  # mkdocs.yml's site_description, on one line
-    built: datetime  # the build's date (model/dates.py): the one date the PDFs and EPUB carry
+    built: datetime  # the build's date (model/buildtime.py): the one date the PDFs and EPUB carry
 
     def download(self, suffix: str) -> str:
         """A download's site path, named after the edition: "downloads/<file_name><suffix>"."""
@@ -409,3 +409,4 @@ class Rendered:
     html: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's content
     urls: dict[str, str] = field(default_factory=dict)  # src_uri -> its site path ("introduction/", "./")
     titles: dict[str, str] = field(default_factory=dict)  # src_uri -> its title, as the site shows it
+    refused: list[str] = field(default_factory=list)  # addresses the pages may not hold (markdown/gate.py)

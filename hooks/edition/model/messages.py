@@ -16,6 +16,8 @@ from typing import Any
 from jsonschema._utils import Unset  # the type the stubs give a field a hand-made error leaves out
 from jsonschema.exceptions import ValidationError
 
+from edition.model import dates
+
 Path = tuple[str | int, ...]
 
 # How a value's kind is named in a message.
@@ -54,6 +56,8 @@ def findings(error: ValidationError) -> Iterator[Finding]:
         for name in value:
             if name not in allowed:
                 yield Finding((*path, name), "unknown field", _fields_fix(str(name), allowed), key=True)
+    elif rule == "x-date":  # schema.py: a date that is not a real one; the message says why
+        yield Finding(path, error.message, f"write a real date, e.g. {dates.example(tuple(expected))}")
     elif rule in ("anyOf", "oneOf") and (within := [e for e in error.context or [] if e.validator != "type"]):
         for inner in within:  # the instance had the right kind for one branch: say what is wrong in it
             yield from findings(inner)

@@ -9,7 +9,8 @@ file, the line, the entry, the field, what is wrong and how to fix it:
 
 Beside the JSON Schema keywords the schemas carry a few annotations of ours: `x-entries`
 (what an entry is called, which field names it, which fields are unique in the file),
-`x-form`, `x-fix` and `x-what` (the words of the messages, see messages.py). What JSON
+`x-form`, `x-fix` and `x-what` (the words of the messages, see messages.py), and `x-date`
+(the forms a date takes; that it is a real date is dates.py's rule). What JSON
 Schema cannot say (one field against another, one entry against the previous) is in
 checks.py, as small named functions that `load` runs on a file that passed its schema.
 """
@@ -22,10 +23,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 
 from edition.errors import EditionError
-from edition.model import checks
+from edition.model import checks, dates
+from edition.model.datafile import Loader, Refused
 from edition.model.messages import Finding, findings
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -44,6 +46,7 @@ class Problem:
     field: str | None
     what: str
     fix: str
+    follows: str | None = None  # a file whose problems cause this one (folded under them)
 
     def __str__(self) -> str:
         where = [self.file, f"line {self.line}" if self.line else "", self.entry or "",
@@ -59,21 +62,38 @@ class Problems:
         self.limit = limit
 
     def add(self, file: str, line: int | None, entry: str | None, field: str | None,
-            what: str, fix: str) -> None:
-        self.items.append(Problem(file, line, entry, field, what, fix))
+            what: str, fix: str, follows: str | None = None) -> None:
+        self.items.append(Problem(file, line, entry, field, what, fix, follows))
 
     def __len__(self) -> int:
         return len(self.items)
 
+    def has(self, file: str) -> bool:
+        """Whether a problem is in `file` (a data file that did not load, a page)."""
+        return any(problem.file == file for problem in self.items)
+
     def report(self, log: Logger) -> None:
-        """Log each problem (up to the limit) and stop the build; nothing when there are none."""
+        """Log each problem (up to the limit) and stop the build; nothing when there are none.
+
+        A problem that follows from problems of another file (a ref to the glossary, when the
+        glossary did not load) is folded under the first of them, counted, not listed."""
         if not self.items:
             return
-        for problem in self.items[:self.limit]:
+        causes = {problem.file for problem in self.items}
+        listed = [problem for problem in self.items if problem.follows not in causes]
+        folded: dict[str, list[Problem]] = {}
+        for problem in self.items:
+            if problem.follows in causes:
+                folded.setdefault(problem.follows, []).append(problem)
+        for problem in listed[:self.limit]:
             log.error(str(problem))
-        if len(self.items) > self.limit:
-            log.error(f"... and {len(self.items) - self.limit} more")
-        count = len(self.items)
+            under = folded.pop(problem.file, [])
+            if under:
+                log.error(f"  ... and {len(under)} more that follow from it (until it is fixed), the "
+                          f"first: {under[0]}")
+        if len(listed) > self.limit:
+            log.error(f"... and {len(listed) - self.limit} more")
+        count = len(listed)
         raise EditionError(f"{count} error{'s' if count != 1 else ''} in the edition's data (listed above)")
 
 
@@ -90,7 +110,8 @@ class DataFile:
 
 
 # YAML reads 2020-09-01 as a date; JSON Schema and the edition want the text as written.
-class _Loader(yaml.CSafeLoader):  # libyaml: ten times faster than the pure-Python loader
+# The strict loader of datafile.py: no key twice in a mapping, no alias.
+class _Loader(Loader):
     pass
 
 
@@ -128,7 +149,10 @@ def load(path: Path, shown: str, schema_name: str, problems: Problems) -> Any:
     if text is None:
         return None
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except Refused as error:
+        problems.add(shown, error.line, None, None, error.problem, error.fix)
+        return None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -148,10 +172,11 @@ def load(path: Path, shown: str, schema_name: str, problems: Problems) -> Any:
 
 
 def report_at(problems: Problems, file: DataFile, where: tuple[str | int, ...], what: str,
-              fix: str) -> None:
+              fix: str, follows: str | None = None) -> None:
     """One problem found outside the schema (an unknown paragraph, a work not in bib/),
-    at a place in the file's data (keys and indexes from 0), in the one format."""
-    _add_again(problems, file, [Finding(tuple(where), what, fix)])
+    at a place in the file's data (keys and indexes from 0), in the one format; `follows`
+    names a file whose problems may cause it (Problems.report folds it under them)."""
+    _add_again(problems, file, [Finding(tuple(where), what, fix)], follows)
 
 
 def check_index(glossary: DataFile, terms: Any, entities: DataFile, names: Any,
@@ -167,16 +192,27 @@ def check_index(glossary: DataFile, terms: Any, entities: DataFile, names: Any,
 
 
 # Problems found after loading: the file is read again for the lines (only when there are some).
-def _add_again(problems: Problems, file: DataFile, found: list[Finding]) -> None:
+def _add_again(problems: Problems, file: DataFile, found: list[Finding], follows: str | None = None) -> None:
     if found:
-        _add(problems, file, file.path.read_text(encoding="utf-8"), found)
+        _add(problems, file, file.path.read_text(encoding="utf-8"), found, follows)
+
+
+# `x-date: [forms]`: a date of those forms is a real one (dates.py); its form is the pattern's to check.
+def _real_date(validator: Any, forms: list[str], instance: Any, schema: dict[str, Any]) -> Any:
+    if isinstance(instance, str) and dates.well_formed(instance, tuple(forms)):
+        what = dates.problem(instance, tuple(forms))
+        if what:
+            yield ValidationError(what)
+
+
+_Validator = validators.extend(Draft202012Validator, {"x-date": _real_date})
 
 
 @cache
 def _schema(name: str) -> tuple[dict[str, Any], Draft202012Validator]:
     # Each schema is checked against the metaschema by the tests (tests/test_schema.py), not each build.
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return schema, Draft202012Validator(schema)
+    return schema, _Validator(schema)
 
 
 # Ids, versions ... named twice in one file (JSON Schema's uniqueItems compares whole items).
@@ -201,7 +237,7 @@ def _duplicates(data: Any, schema: dict[str, Any]) -> list[Finding]:
     return found
 
 
-def _add(problems: Problems, file: DataFile, text: str, found: list[Finding]) -> None:
+def _add(problems: Problems, file: DataFile, text: str, found: list[Finding], follows: str | None = None) -> None:
     if not found:
         return
     root = _compose(text)
@@ -211,7 +247,7 @@ def _add(problems: Problems, file: DataFile, text: str, found: list[Finding]) ->
         if finding.earlier is not None:
             what += f" (first at line {_line(root, finding.earlier, False)})"
         entry, field = _entry_and_field(root, config, finding.path, finding.name)
-        problems.add(file.shown, _line(root, finding.path, finding.key), entry, field, what, finding.fix)
+        problems.add(file.shown, _line(root, finding.path, finding.key), entry, field, what, finding.fix, follows)
 
 
 @lru_cache(maxsize=16)

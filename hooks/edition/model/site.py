@@ -4,8 +4,8 @@ reads no MkDocs object and would be built the same under another generator that 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,3 +30,7 @@ class Site:
     url_of: Callable[[str], str]
     # A page's Markdown split as the generator splits it: (body, front matter).
     front_matter: Callable[[str], tuple[str, dict[str, Any]]]
+    # The Markdown extensions the site's pages are rendered with (names, as configured) and
+    # their settings: text written in the data is rendered the same way to check its addresses.
+    markdown_extensions: tuple[str, ...] = ()
+    markdown_configs: Mapping[str, Any] = field(default_factory=dict)

@@ -27,16 +27,23 @@ class Text:
     notes: dict[Anchor, Note] = field(default_factory=dict)
     figures: dict[Anchor, Figure] = field(default_factory=dict)
     marks: list[tuple[str, Anchor | None, str]] = field(default_factory=list)  # (page, where, mark)
+    empty: list[str] = field(default_factory=list)  # sections without a numbered paragraph
+
+    # The page to blame when a paragraph the data names is not in the text: an empty section.
+    def lost_with(self) -> str | None:
+        return self.empty[0] if self.empty else None
 
 
 # Every page's source, read once; a page that is not UTF-8 is a problem naming its file and
-# byte (schema.read_text), not a traceback, and is left out of the model.
+# byte (schema.read_text), not a traceback, and is left out of the model. Read as MkDocs reads
+# it (utf-8-sig, universal newlines): without a byte order mark, every line ending a "\n".
 def read_sources(site: Site, problems: Problems) -> dict[str, PageSource]:
     found = {}
     for file in site.pages:
         text = file.text if file.path is None else schema.read_text(file.path, file.shown, problems)
         if text is not None:
-            found[file.src_uri] = sources.read_page(file.src_uri, text.removeprefix("\ufeff"), site.front_matter)
+            text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+            found[file.src_uri] = sources.read_page(file.src_uri, text, site.front_matter)
     return found
 
 
@@ -92,8 +99,20 @@ def collect(parts: list[Part], pages: dict[str, PageSource], problems: Problems)
             problems.add(page.src_uri, None, None, None, f"citation (@{key}) outside a footnote",
                          "the report cites works only in its notes; move it into the footnote definition")
         complete.append(read_part(part, page, text))
+        check_not_empty(complete[-1], page, problems, text)
     text.parts = tuple(complete)
     return text
+
+
+# A section of the report holds its text: an empty page (or one of headings only) is named,
+# and what the data says of its paragraphs is folded under it (Problems.report).
+def check_not_empty(part: Part, page: PageSource, problems: Problems, text: Text) -> None:
+    lines = [line.strip() for block in page.blocks for line in block.text.splitlines()]
+    if part.kind == "section" and not part.paragraphs and all(not line or line.startswith("#") for line in lines):
+        text.empty.append(page.src_uri)
+        problems.add(page.src_uri, None, None, None, "this section of the report has no numbered paragraph "
+                     "(the page is empty, or headings only)", "restore its text, each paragraph ending "
+                     "with its id ({#pN}), or take the page out of the nav's group of the report")
 
 
 def read_part(part: Part, page: PageSource, text: Text) -> Part:

@@ -14,6 +14,7 @@ from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.scanner import PybtexError
 
 from edition.errors import EditionError
+from edition.model import addresses, dates
 
 # An undated work: ISO 8601-2's "year unspecified", which biber accepts and reads as no date
 # (biblatex has no valid "n.d." value); CSL styles then print "n.d.".
@@ -56,9 +57,16 @@ def check_entry(key: str, entry: Entry, path: Path) -> None:
             f"{where} has no date: add date = {{YYYY-MM-DD}} (or YYYY), or date = {{{NO_DATE}}} "
             "with a note saying the date is unknown"
         )
-    if date and date != NO_DATE and not ISO_DATE.match(date):
-        raise EditionError(f"{where}: date '{date}' is neither an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) "
-                           f"nor '{NO_DATE}' (undated)")
+    for name, forms in (("date", dates.ALL), ("urldate", ("day",))):
+        value = entry.fields.get(name)
+        wrong = dates.problem(value, forms) if value else None
+        if wrong:
+            raise EditionError(f"{where}, field '{name}': {wrong}: write {dates.written(forms)}, e.g. "
+                               f"{name} = {{{dates.example(forms).split(' or ')[0]}}}")
+    url = entry.fields.get("url")
+    refused = addresses.refusal(url) if url else None
+    if refused:
+        raise EditionError(f"{where}, field 'url': {refused}")
     if year and not re.fullmatch(r"\d{4}", year):
         raise EditionError(f"{where}: year '{year}' is not a year: write date = {{YYYY}}, or "
                            f"date = {{{NO_DATE}}} for an undated work")

@@ -60,15 +60,15 @@ def maps(edition: Edition, views: Maps, places: list[Place], place_links: dict[s
         legend(views),
         f"### {views.wide.name} {{#{views.wide.slug}}}",
         *([views.wide.text] if views.wide.text else []),
-        '<div class="place-map-wrap">\n' + place_map_svg(
+        map_block(views.wide.slug, place_map_svg(
             places, land, place_links, frame=wide, countries=far, inset=detail, id_prefix=views.wide.slug,
-            title=f"Map of {views.wide.name}: the places the report names") + "\n</div>",
+            title=f"Map of {views.wide.name}: the places the report names")),
         f"### {views.detail.name} {{#{views.detail.slug}}}",
         *([views.detail.text] if views.detail.text else []),
-        '<div class="place-map-wrap">\n' + place_map_svg(
+        map_block(views.detail.slug, place_map_svg(
             places, near.land if near and near.land else land, place_links, frame=detail,
             countries=near, list_beyond=False, id_prefix=views.detail.slug,
-            title=f"Map of {views.detail.name}: the places the report names there") + "\n</div>",
+            title=f"Map of {views.detail.name}: the places the report names there")),
         places_list(places, place_links, (views.detail, detail), (views.wide, wide)),
         f"Coastlines and borders: Natural Earth, 1:110m ({views.wide.name}) and 1:50m ({views.detail.name}), "
         "public domain; borders as Natural Earth draws them, which is not a judgement on any disputed "
@@ -80,6 +80,15 @@ def maps(edition: Edition, views: Maps, places: list[Place], place_links: dict[s
 def frame(view: MapView) -> Frame:
     return Frame(west=view.west, east=view.east, south=view.south, north=view.north, name=view.name,
                  grid=view.grid)
+
+
+# A map fits the page's width; on a narrow screen, where its names are then too small to
+# read, a checkbox enlarges it to a readable size, to scroll sideways in its box (no script:
+# docs/stylesheets/placemap.css).
+def map_block(id_prefix: str, svg: str) -> str:
+    return (f'<div class="place-map-wrap">\n<p class="place-map-zoom"><label><input type="checkbox" '
+            f'id="{id_prefix}-zoom"> Enlarge the map</label></p>\n'
+            f'<div class="place-map-scroll">\n{svg}\n</div>\n</div>')
 
 
 def legend(views: Maps) -> str:
