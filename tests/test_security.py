@@ -520,3 +520,25 @@ def test_a_public_address_is_taken(url):
     import release
     from edition.model.citable import loopback
     assert not loopback(url) and release.address_problem(url) is None
+
+
+# The project is the repository that holds the edition: an edition kept in a folder of another's
+# repository (tests/editions/minimal) may link to the repository's files; nothing may lead into
+# .git, whose config can hold a remote's token.
+def test_an_edition_inside_a_repository_may_link_to_it_but_not_into_git(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git/config").write_bytes(SECRET)
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared/notes.txt").write_text("shared\n", encoding="utf-8")
+    edition = tmp_path / "editions/small"
+    site_files(edition, PAGES, {}, {})
+    (edition / "docs/shared").symlink_to("../../../shared")
+    site = build_in_process(tiny_config(edition, PAGES), edition / "site")
+    assert site.returncode == 0, site.log
+    assert (edition / "site/shared/notes.txt").read_text(encoding="utf-8") == "shared\n"
+    (edition / "docs/config.txt").symlink_to("../../../.git/config")
+    site = build_in_process(tiny_config(edition, PAGES), edition / "site")
+    assert site.returncode != 0
+    assert f"docs/config.txt: a symbolic link to ../../../.git/config ({tmp_path / '.git/config'}), {LINK_FIX}" \
+        in site.log
+    assert leaked(site) == []
