@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from helpers import PUBLIC_BASE, current_version, next_version
+from helpers import PUBLIC_BASE, next_version
+from projects import MINIMAL
 
 PREFIX = urlsplit(PUBLIC_BASE).path   # "/quiet-rivalry/"
 
@@ -69,12 +70,18 @@ def host(request, published) -> Iterator[str]:
     server.server_close()
 
 
+# The released edition (the fixture `released` releases the minimal one) and its versions.
+FIRST = str(MINIMAL.work["edition"]["version"])
+SECOND = next_version(FIRST)
+SECTION = MINIMAL.report_pages[0]    # its first section's folder
+
+
 def test_the_version_selector_shows_and_lists_every_release(new_view, host):
-    first, second = current_version(), next_version(current_version())
+    first, second = FIRST, SECOND
     for width in ("desktop", "phone"):
         page = new_view(width, "light").page
         for version in (first, second):
-            page.goto(f"{host}{version}/introduction/")
+            page.goto(f"{host}{version}/{SECTION}/")
             selector = page.locator(".md-header .md-version")
             expect(selector.locator(".md-version__current")).to_have_text(version)
             expect(selector).to_be_visible()
@@ -83,17 +90,20 @@ def test_the_version_selector_shows_and_lists_every_release(new_view, host):
             expect(page.locator(".edition-version")).to_contain_text(f"version {version}")
 
 
-@pytest.mark.parametrize("depth", ["nowhere", "no/such/page/", "introduction/gone/"])
+@pytest.mark.parametrize("depth", ["nowhere", "no/such/page/", f"{SECTION}/gone/"])
 def test_the_404_page_is_styled_in_its_release_at_any_depth(new_view, host, depth):
     page = new_view("phone", "light").page
-    for version in (current_version(), next_version(current_version())):
+    for version in (FIRST, SECOND):
+        page.goto(f"{host}{version}/")
+        header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
         response = page.goto(f"{host}{version}/{depth}")
         assert response is not None and response.status == 404
         page.wait_for_load_state("load")
         expect(page.get_by_role("heading", name="404 - Not found")).to_be_visible()
-        # Material's and the edition's style sheets applied: the header in the palette's indigo.
+        # Material's and the edition's style sheets applied: the header in the palette's colour,
+        # as on the release's title page.
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") \
-            == "rgb(64, 81, 181)"
+            == header != "rgba(0, 0, 0, 0)"
         assert page.evaluate("getComputedStyle(document.querySelector('.edition-version')).fontSize") != \
             page.evaluate("getComputedStyle(document.body).fontSize")
         expect(page.locator(".edition-version")).to_contain_text(f"version {version}")
