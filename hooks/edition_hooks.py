@@ -43,6 +43,7 @@ from edition.errors import EditionError
 from edition.exports import tei, webanno
 from edition.formats import build as formats
 from edition.formats import copies
+from edition.formats import links as format_links
 from edition.log import logger
 from edition.markdown import annotations as page_annotations
 from edition.markdown.context import Current, PageInfo
@@ -246,7 +247,7 @@ def page_info(page: Page) -> PageInfo:
     lines = []
     # Only a build that makes the PDF and EPUB links to them (not serve, not EDITION_FORMATS=off).
     kinds = edition_settings.format_kinds(build.settings) if make_formats() else ()
-    downloads = download_line(edition, url, page.is_homepage, kinds) if edition.report is not None else ""
+    downloads = download_line(edition, src, url, page.is_homepage, kinds) if edition.report is not None else ""
     if downloads:
         lines.append(downloads)
     if edition.report is not None:
@@ -270,8 +271,10 @@ def make_formats() -> bool:
 # a section page is a numbered paragraph of the report. It links only the files this build
 # writes: the PDFs and the EPUB when it makes them, the TEI and the annotations always. Each
 # says what it holds: the reader's PDFs the text alone; the teacher's PDFs and the one EPUB
-# also the editors' annotations and the discussion questions.
-def download_line(edition: Edition, page_url: str, homepage: bool, kinds: tuple[str, ...]) -> str:
+# also the editors' annotations and the discussion questions. The handouts' links follow
+# (formats/links.py): a section's own, every section's on the Teaching page, where they are on
+# the title page.
+def download_line(edition: Edition, src: str, page_url: str, homepage: bool, kinds: tuple[str, ...]) -> str:
     names = {**copies.paths(edition), "tei": tei.file_path(edition), "annotations": webanno.FILE}
 
     def link(kind: str, label: str) -> str:
@@ -290,4 +293,5 @@ def download_line(edition: Edition, page_url: str, homepage: bool, kinds: tuple[
         offline = ([f'{link("a4", "Download PDF")} (A4; {link("letter", "US Letter")})'] if pdf else []) + \
                   ([f'{link("epub", "Download EPUB")} (with the notes and questions)'] if epub else [])
         text = " · ".join([*offline, others])
-    return f'<div class="edition-downloads" data-search-exclude>{text}</div>'
+    handouts = format_links.lines(edition, src, page_url, homepage) if pdf else ""
+    return f'<div class="edition-downloads" data-search-exclude>{text}</div>{handouts}'
