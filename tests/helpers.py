@@ -202,10 +202,22 @@ WORK = yaml.safe_load((ROOT / "data/work.yml").read_text(encoding="utf-8"))
 
 
 def download_paths() -> dict[str, str]:
-    """The site path of every offline file, by kind: downloads/<edition.file_name><suffix>."""
-    from edition.formats.copies import COPIES
+    """The site path of every offline file, by kind: downloads/<edition.file_name><suffix>: the
+    whole edition's, then each section's handouts (named after its page) and the questions sheet."""
+    from edition.formats.copies import COPIES, handouts
 
-    return {copy.kind: f"downloads/{WORK['edition']['file_name']}{copy.suffix}" for copy in COPIES}
+    return {copy.kind: f"downloads/{WORK['edition']['file_name']}{copy.suffix}"
+            for copy in COPIES + handouts(handout_sections(), questions=has_questions())}
+
+
+def handout_sections() -> list[tuple[str, str]]:
+    """(slug, src_uri) of each section, as the handouts' names take them: "introduction"."""
+    return [(page.rsplit("/", 1)[-1], f"{page}.md") for page in REPORT_PAGES]
+
+
+def has_questions() -> bool:
+    notes = yaml.safe_load((ROOT / "data/annotations.yml").read_text(encoding="utf-8")) or []
+    return any(note.get("kind") == "question" for note in notes)
 
 
 # The edition's version (data/work.yml), and the release after it (x.y.z -> x.(y+1).0).

@@ -21,19 +21,25 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from edition.formats import pdf
-from helpers import REPORT_PAGES, WORK, current_version, download_paths, git
+from edition.formats.copies import handouts
+from helpers import REPORT_PAGES, WORK, current_version, download_paths, git, handout_sections, has_questions
 
 pytestmark = pytest.mark.formats
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = download_paths()
-PDFS = ["a4", "letter", "a4-teacher", "letter-teacher"]
+PDFS = ["a4", "letter", "a4-teacher", "letter-teacher"]        # the whole edition's
+# Each section's handouts (a student's and a teacher's, A4 and Letter) and the questions sheet,
+# by kind ("handout-introduction-a4-teacher", "questions-letter").
+HANDOUTS = {copy.kind: copy for copy in handouts(handout_sections(), questions=has_questions())}
+EVERY_PDF = PDFS + list(HANDOUTS)
 PNG_DIR = ROOT / "build" / "formats"
 FONTS = ROOT / "hooks" / "edition" / "formats" / "fonts"
 VERSION = current_version()
 # formats_site is built with no SOURCE_DATE_EPOCH: its dates are the last commit's.
 COMMITTED = datetime.fromtimestamp(int(git(ROOT, "log", "-1", "--format=%ct")), tz=UTC)
 RUNNING_HEAD = f"{WORK['report']['author']['family']}, {WORK['report']['title']}"
+WEB = "http://127.0.0.1:8000/"      # the address the test builds are made for (mkdocs.yml's default)
 TITLES = ["About the author", "Executive summary", "Introduction", "En route to Beijing",
           "Wrestling for digital supremacy", "Conclusion", "Bibliography", "Glossary",
           "Index of names", "Changes to the text", "About this edition"]
@@ -108,6 +114,18 @@ def site_has_annotations(site) -> bool:
     return any(site.page(name).select(".annotations") for name in REPORT_PAGES)
 
 
+def printed_sections(kind: str) -> list[str]:
+    """The report's pages a file prints: a book all, a handout its section, the sheet none."""
+    copy = HANDOUTS.get(kind)
+    if copy is None:
+        return REPORT_PAGES
+    return [copy.parts[0].removesuffix(".md")] if copy.layout == "handout" else []
+
+
+def web_notes(site, pages: list[str]) -> list[int]:
+    return sorted(int(item["id"][3:]) for page in pages for item in site.page(page).select("li[id^='fn:']"))
+
+
 # The files and the links to them
 
 
@@ -128,8 +146,33 @@ def test_every_file_is_written_and_linked_from_every_page(formats_site):
         targets = {urljoin(base, a["href"]).lstrip("/") for a in line.select("a")}
         assert NAMES["a4"] in targets and NAMES["epub"] in targets, path
         assert "search-exclude" in " ".join(line.attrs), "the line is kept out of the search index"
+    # The title page links the whole edition's files and the questions sheet; each section's
+    # handouts are linked from its page and from the Teaching page (the next test).
     title_page = {a["href"] for a in site.page("").select(".edition-downloads a")}
-    assert set(NAMES.values()) <= title_page
+    assert {NAMES[kind] for kind in NAMES if not kind.startswith("handout-")} <= title_page
+
+
+def links_under_the_title(site, page: str) -> set[str]:
+    base = f"/{page}/" if page else "/"
+    return {urljoin(base, a["href"]).lstrip("/") for a in site.page(page).select("article .edition-downloads a")}
+
+
+# A section's page links its own four handouts, and no other section's; the Teaching page links
+# every handout and the questions sheet, in a table (a row a section) that says what each holds.
+def test_the_handouts_are_linked_from_their_section_and_the_teaching_page(formats_site):
+    for page in REPORT_PAGES:
+        mine = {NAMES[kind] for kind, copy in HANDOUTS.items() if copy.parts == (f"{page}.md",)}
+        handouts_linked = {path for path in links_under_the_title(formats_site, page)
+                           if path.startswith("downloads/") and "handout" in path}
+        assert len(mine) == 4 and handouts_linked == mine, page
+    teaching = links_under_the_title(formats_site, "teaching")
+    assert {NAMES[kind] for kind in HANDOUTS} <= teaching
+    table = formats_site.page("teaching").select_one("#handouts table")
+    rows = table.select("tbody tr")
+    assert [row.th.get_text(strip=True) for row in rows] == [
+        formats_site.page(page).find("article").h1.get_text(strip=True).rstrip("#") for page in REPORT_PAGES]
+    assert [th.get_text() for th in table.select("thead th")] == ["Section", "Student's handout", "Teacher's handout"]
+    assert "search-exclude" in " ".join(table.find_parent("div").attrs)
 
 
 # Each download says what it holds: the EPUB, like the teacher's copy, has the notes and questions.
@@ -140,11 +183,17 @@ def test_the_download_lines_say_what_each_file_holds(formats_site):
                                  "PDF (US Letter); EPUB. For other tools:"), title_page
     section = " ".join(formats_site.page("introduction").select_one(".edition-downloads").get_text().split())
     assert section.startswith("Download PDF (A4; US Letter) · Download EPUB (with the notes and questions) ·")
+    handout = " ".join(formats_site.page("introduction").select_one(".edition-handouts").get_text().split())
+    assert handout == ("Handout of this section (PDF): student's, A4 · US Letter; teacher's, with the notes "
+                       "and an exercise key, A4 · US Letter (all handouts).")
+    title_page = " ".join(formats_site.page("").select_one(".edition-handouts").get_text().split())
+    assert title_page == ("For teaching (PDF): a handout of each section, for students and for teachers; "
+                          "every discussion question on one sheet, A4 · US Letter.")
 
 
 def test_a_site_without_the_formats_links_to_none(site):
     assert not any((site.path / name).exists() for name in NAMES.values())
-    links = [a["href"] for name in ("", "introduction") for a in site.page(name).select("a[href]")]
+    links = [a["href"] for name in ("", REPORT_PAGES[0], "teaching") for a in site.page(name).select("a[href]")]
     files = tuple(name.rsplit("/", 1)[-1] for name in NAMES.values())
     assert not [href for href in links if href.endswith(files)], links
 
@@ -197,18 +246,23 @@ def test_pdf_title_page_names_the_web_edition_and_version(formats_site):
 
 
 @pytest.mark.parametrize("kind", PDFS)
+def test_pdf_has_every_note(formats_site, kind):
+    assert note_numbers(downloads(formats_site, kind)) == list(range(1, 20))
+
+
+@pytest.mark.parametrize("kind", EVERY_PDF)
 def test_every_note_is_on_the_page_of_its_call(formats_site, kind):
     path = downloads(formats_site, kind)
     texts = page_texts(path)
     numbers = note_numbers(path)
-    assert numbers == list(range(1, 20)), numbers
+    assert numbers == web_notes(formats_site, printed_sections(kind)), numbers
     for number in numbers:
         call, note = destination_page(path, f"fnref:{number}"), destination_page(path, f"fn:{number}")
         assert note == call, f"note {number} is on page {note + 1}, its call on page {call + 1}"
         assert re.search(rf"(^|\n){number}\.\s\S", texts[note]), (number, texts[note][-400:])
 
 
-@pytest.mark.parametrize("kind", PDFS)
+@pytest.mark.parametrize("kind", EVERY_PDF)
 def test_no_page_is_nearly_empty_but_the_last_of_a_part(formats_site, kind):
     """Widows and near-empty pages: every page holds at least 4 lines besides its running
     head and folio, except the cover and a part's last page."""
@@ -253,38 +307,43 @@ def test_pdf_metadata(formats_site):
 # PDF/UA-1, read back from each file
 
 
-@pytest.mark.parametrize("kind", PDFS)
+@pytest.mark.parametrize("kind", EVERY_PDF)
 def test_pdf_ua_metadata_and_page_labels(formats_site, kind):
     pdf_file = reader(downloads(formats_site, kind))
     xmp = pdf_file.xmp_metadata.stream.get_data().decode("utf-8")
     assert 'pdfuaid:part="1"' in xmp and "http://www.aiim.org/pdfua/ns/id/" in xmp
     catalog = pdf_file.trailer["/Root"]
-    assert catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == "en"
+    assert catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == WORK["report"]["language"]
     assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
-    assert pdf_file.page_labels[:3] == ["Cover", "2", "3"]
+    last = len(pdf_file.pages) - 1
+    if kind in HANDOUTS:        # no cover: the folios from 1, on every page
+        assert pdf_file.page_labels == [str(n) for n in range(1, last + 2)]
+    else:
+        assert pdf_file.page_labels[:3] == ["Cover", "2", "3"]
     # The label is the printed folio, the last line of the page's text.
-    for index in (5, len(pdf_file.pages) - 1):
+    for index in {min(5, last), last} - ({0} if kind in PDFS else set()):
         assert page_texts(downloads(formats_site, kind))[index].split()[-1] == pdf_file.page_labels[index]
 
 
-@pytest.mark.parametrize("kind", PDFS)
+@pytest.mark.parametrize("kind", EVERY_PDF)
 def test_pdf_running_heads_and_folios_are_artifacts(formats_site, kind):
-    """Every page but the cover: the running head, the section and the folio are drawn as
-    pagination artifacts, and nothing else is. The artifacts' text is read on every third
-    page (from a different first page in each copy, so the four copies cover every position)
-    and the last: pypdf takes a sixth of a second a page."""
+    """Every page but a book's cover (a handout has none): the running head, the section and
+    the folio are drawn as pagination artifacts, and nothing else is. The artifacts' text is
+    read on every third page (from a different first page in each copy, so the copies of one
+    document cover every position) and the last: pypdf takes a sixth of a second a page."""
     path = downloads(formats_site, kind)
     labels = reader(path).page_labels
-    streams = [page.get_contents().get_data() for page in reader(path).pages[1:]]
+    first = 0 if kind in HANDOUTS else 1
+    streams = [page.get_contents().get_data() for page in reader(path).pages[first:]]
     assert all(re.search(rb"/Artifact\s*<</Type /Pagination>>\s*BDC", data) for data in streams)
     last = len(labels) - 1
-    for index in [*range(1 + PDFS.index(kind) % 3, last, 3), last]:
+    for index in {*range(first + EVERY_PDF.index(kind) % 3, last, 3), last}:
         artifact = artifacts(path, index)
         assert artifact.startswith(RUNNING_HEAD) and artifact.endswith(f" {labels[index]}"), artifact
         assert len(artifact) < len(RUNNING_HEAD) + 50, artifact     # the head and folio only
 
 
-@pytest.mark.parametrize("kind", PDFS)
+@pytest.mark.parametrize("kind", EVERY_PDF)
 def test_pdf_notes_are_tagged_as_notes(formats_site, kind):
     path = downloads(formats_site, kind)
     ids = re.findall(r"^\s*Note <(fn:\d+)-p\d+>", structure(path), flags=re.M)
@@ -292,19 +351,43 @@ def test_pdf_notes_are_tagged_as_notes(formats_site, kind):
     assert "Span <fn:" not in structure(path)
 
 
-def test_pdf_links_are_described_by_their_words(formats_site):
-    """PDF/UA-1 (7.18.5): each link's annotation describes it in /Contents, by its title or
-    words (a ¶ or note number by what it stands for), not by the id it goes to."""
+def link_descriptions(path: Path) -> dict[str, set[str]]:
+    """Each link's target (a destination or a URL) and the descriptions (/Contents) of its links."""
     described: dict[str, set[str]] = {}
-    for page in reader(downloads(formats_site, "a4")).pages:
+    for page in reader(path).pages:
         for annotation in (item.get_object() for item in page.get("/Annots") or []):
             if annotation["/Subtype"] == "/Link":
                 target = str(annotation.get("/Dest") or annotation["/A"]["/URI"])
                 described.setdefault(target, set()).add(str(annotation.get("/Contents", "")))
+    return described
+
+
+def test_pdf_links_are_described_by_their_words(formats_site):
+    """PDF/UA-1 (7.18.5): each link's annotation describes it in /Contents, by its title or
+    words (a ¶ or note number by what it stands for), not by the id it goes to."""
+    described = link_descriptions(downloads(formats_site, "a4"))
     assert len(described) > 200 and all(all(texts) for texts in described.values())
     assert "Introduction" in described["chapter-introduction"]
     assert described["fn:7"] == {"Note 7"} and "Paragraph 12" in described["p12"]
     assert not [target for target, texts in described.items() if target.startswith("chapter-") and target in texts]
+
+
+@pytest.mark.parametrize("kind", list(HANDOUTS))
+def test_handout_links_are_described_and_resolve(formats_site, kind):
+    """As in the books: every link described by its words (a ¶ or note number by what it stands
+    for), never by the id of a part it goes to; every link inside the file goes to one of its
+    destinations; the rest go to the web edition."""
+    path = downloads(formats_site, kind)
+    described = link_descriptions(path)
+    assert described and all(all(texts) for texts in described.values())
+    for target, texts in described.items():
+        if re.fullmatch(r"p\d+|fn:\d+", target):
+            assert texts == {f"{'Paragraph' if target[0] == 'p' else 'Note'} {target.lstrip('pfn:')}"}, target
+        assert not (target.startswith("chapter-") and target in texts), target
+    inside = {target for target in described if "://" not in target}
+    assert inside <= set(reader(path).named_destinations), inside - set(reader(path).named_destinations)
+    if HANDOUTS[kind].layout == "questions":     # each ¶ goes to the web edition's paragraph
+        assert not inside and any(re.search(r"/#p\d+$", target) for target in described)
 
 
 def test_pdf_links_are_tagged_and_shown_in_the_text():
@@ -344,7 +427,7 @@ def test_pdf_internal_links_resolve(formats_site):
 # The fonts: the project's own, with no system font to fall back on (formats_env)
 
 
-@pytest.mark.parametrize("kind", PDFS)
+@pytest.mark.parametrize("kind", EVERY_PDF)
 def test_pdf_embeds_only_the_fonts_the_project_carries(formats_site, kind):
     carried = {"Edition-Pagella", "Edition-Pagella-Bold", "Edition-Pagella-Italic",
                "Edition-Pagella-BoldItalic", "Edition-Cursor"}
@@ -370,7 +453,7 @@ def test_small_capitals_extract_as_words(formats_site):
 
 
 def test_pdf_has_no_navigation_or_search_text(formats_site):
-    for kind in ("a4", "a4-teacher"):
+    for kind in ("a4", "a4-teacher", *(kind for kind in HANDOUTS if kind.endswith("a4") or "a4-" in kind)):
         text = "\n".join(page_texts(downloads(formats_site, kind)))
         for furniture in UI_TEXT:
             assert furniture not in text, (kind, furniture)
@@ -454,3 +537,173 @@ def test_a_page_of_each_copy_renders_to_png(formats_site):
         darkest, lightest = image.getextrema()
         assert image.size[0] > 700 and darkest < 60 and lightest == 255
         print(f"PNG of page {number} of {path.name}: {prefix}.png")
+
+
+# The handouts: each holds its section's text, questions and terms, as the web pages give them
+
+
+def handout_page(kind: str) -> str:
+    return HANDOUTS[kind].parts[0].removesuffix(".md")
+
+
+def pdf_words(path: Path) -> list[str]:
+    return comparable_words("\n".join(page_texts(path)))
+
+
+# Words as both a PDF's text (pdftotext) and a page's give them: a word hyphenated at a line's
+# end joined (not to a note that starts the foot of the page), hyphens dropped (pdftotext drops
+# a hyphen that ends a line), case folded.
+def comparable_words(text: str) -> list[str]:
+    text = re.sub(r"\u2010\s*\n\s*(?=[^\W\d])", "", text)
+    return re.findall(r"\w+", re.sub(r"[-\u2010\u2011\u00ad]", "", text).casefold())
+
+
+def element_words(element, *, drop: str = "", labels: bool = False) -> list[str]:
+    """An element's words as a copy prints them: without what `drop` selects; with the label of
+    each note after its phrase (`labels`: a teacher's copy calls them so) or without."""
+    element = BeautifulSoup(str(element), "html.parser")
+    for marker in element.select(".note-marker"):
+        # the call of a note on a phrase; a note on the whole paragraph has none in the PDF
+        called = element.select_one(f'mark[data-note="{marker["href"].removeprefix("#")}"]')
+        marker.replace_with(marker["data-label"] if labels and called else "")
+    for extra in element.select(", ".join(filter(None, [".para-num, .para-cite, .footnote-backref", drop]))):
+        extra.decompose()
+    return comparable_words(element.get_text(""))
+
+
+def find_in_order(expected: list[str], words: list[str], start: int, what: str, slack: int = 400) -> int:
+    """Where `expected` ends in `words`, all of them in order from `start`, with no more than
+    `slack` other words among them (a page's running head and notes); fails otherwise. A word
+    broken across two pages ("techni-" at the foot of one, "cal" on the next) counts as found."""
+    from difflib import SequenceMatcher
+
+    window = words[start:start + 3 * len(expected) + 3 * slack + 3000]
+    matcher = SequenceMatcher(None, expected, window, autojunk=False)
+    missing, found = [], []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        broken = op == "replace" and a2 - a1 == 1 and b2 - b1 > 1 and window[b1] + window[b2 - 1] == expected[a1]
+        if op == "equal" or broken:
+            found += [b1, b2]
+        elif op in ("replace", "delete"):
+            missing += expected[a1:a2]
+    assert not missing and found, f"{what}: {len(missing)} of its {len(expected)} words missing or out of " \
+                                  f"order ({' '.join(missing[:6])!r}), from {' '.join(expected[:8])!r}"
+    assert found[-1] - found[0] <= len(expected) + slack, f"{what}: its words are scattered " \
+                                                          f"({found[-1] - found[0]} words)"
+    return start + found[-1]
+
+
+def glossary_terms_used(site, page: str) -> set[str]:
+    """The glossary's terms whose entry says they are used in the section ("Used in ¶ 3, n. 4")."""
+    used = set()
+    for heading in site.page("glossary").select("article h3[id]"):
+        for sibling in heading.find_next_siblings():
+            if sibling.name in ("h2", "h3"):
+                break
+            if sibling.get_text().startswith("Used in") and any(
+                    a["href"].startswith(f"../{page}/#") for a in sibling.select("a[href]")):
+                used.add(heading["id"])
+    return used
+
+
+def ledger_records(site, page: str) -> list:
+    """The claim ledger's records of the section, from its page: those whose passage is in it."""
+    if not (site.path / "claims" / "index.html").exists():
+        return []
+    return [record for record in site.page("claims").select("article .claim[id]")
+            if record.select_one("a[href]")["href"].startswith(f"../{page}/#")]
+
+
+@pytest.mark.parametrize("kind", [kind for kind, copy in HANDOUTS.items() if copy.layout == "handout"])
+def test_each_handout_holds_its_section_its_questions_and_the_terms_it_uses(formats_site, kind):
+    site, copy, page = formats_site, HANDOUTS[kind], handout_page(kind)
+    path = downloads(site, kind)
+    words, web = pdf_words(path), site.page(page).find("article")
+    text = " ".join(" ".join(page_texts(path)).split())
+    # The text: every paragraph's words in order, with its ¶ number; every footnote.
+    position = 0
+    for paragraph in web.select("p.para[id]"):
+        position = find_in_order(element_words(paragraph, labels=copy.teacher), words, position, paragraph["id"])
+        assert re.search(rf"¶\s*{paragraph['id'][1:]}\b", text), paragraph["id"]
+    for note in web.select(".footnote li[id^='fn:']"):      # at the foot of a page, or two
+        find_in_order(element_words(note), words, 0, note["id"], slack=1500)
+    # The questions, each with its ¶ (and in a teacher's handout the label of its note).
+    for question in web.select(".discussion-questions li"):
+        drop = "" if copy.teacher else ".discussion-questions__note"
+        position = find_in_order(element_words(question, drop=drop), words, position, "a question")
+    # "(¶ 3, note 3b)" in a teacher's handout, "(¶ 3)" in a student's, which has no notes.
+    after_the_section = position
+    labelled = re.findall(r"¶\s*\d+, note \d+[a-z]+\)", text)
+    assert len(labelled) == (len(web.select(".discussion-questions li")) if copy.teacher else 0)
+    # The terms: those the glossary says the section uses, and no other.
+    glossary = {heading["id"] for heading in site.page("glossary").select("article h3[id]")}
+    destinations = {name.removeprefix("glossary--") for name in reader(path).named_destinations}
+    assert destinations & glossary == glossary_terms_used(site, page), page
+    for term in destinations & glossary:
+        name = site.page("glossary").find(id=term).get_text().rstrip("#")
+        assert " ".join(name.split()) in text, term
+    # A teacher's handout: the notes, labelled as the web labels them; the teaching notes; the
+    # section's records of the claim ledger as a key. A student's: none of them.
+    web_heads = [f'{n.select_one(".annotation__number").get_text()} {n["data-kind"].capitalize()}'
+                 for n in web.select("div.annotation[id]")]
+    heads = re.findall(r"^([1-9][0-9]*[a-z]+ (?:Context|Correction|Caveat|Cross-reference|Question))(?: on |$)",
+                       "\n".join(page_texts(path)), re.MULTILINE)
+    assert heads == (web_heads if copy.teacher else [])
+    records = ledger_records(site, page)
+    assert {record["id"] for record in records} & set(reader(path).named_destinations) == \
+        ({record["id"] for record in records} if copy.teacher else set())
+    for record in records if copy.teacher else []:      # after the section, the terms, the teaching notes
+        statement = next(p for p in record.select("p") if p.get_text().startswith("The report states"))
+        position = find_in_order(element_words(statement), words, position, record["id"])
+    step = [item for item in site.page("teaching").select("#reading-path ~ ol li")
+            if item.select_one(f'a[href="../{page}/"]')]
+    assert ("Teaching notes" in text) == bool(copy.teacher and step)
+    if copy.teacher and step:
+        focus = step[0].get_text().split("): ", 1)[1]
+        find_in_order(comparable_words(focus), words, after_the_section, "the teaching notes")
+
+
+@pytest.mark.parametrize("kind", [kind for kind, copy in HANDOUTS.items() if copy.layout == "questions"])
+def test_the_questions_sheet_holds_every_sections_questions_with_their_paragraph(formats_site, kind):
+    path = downloads(formats_site, kind)
+    words, text = pdf_words(path), " ".join(" ".join(page_texts(path)).split())
+    position, asked = 0, 0
+    for page in REPORT_PAGES:
+        for question in formats_site.page(page).select(".discussion-questions li"):
+            position = find_in_order(element_words(question, drop=".discussion-questions__note"), words,
+                                     position, f"a question of {page}")
+            asked += 1
+    assert asked and not re.search(r"¶\s*\d+, note \d+[a-z]+\)", text)      # no note to look up
+    web = [target for target in link_descriptions(path) if "/#p" in target]
+    pages = {urljoin(target, ".").removeprefix(WEB).strip("/") for target in web}
+    assert web and all(target.startswith(WEB) for target in web) and pages <= set(REPORT_PAGES), pages
+
+
+@pytest.mark.parametrize("kind", list(HANDOUTS))
+def test_handout_page_size_outline_and_metadata(formats_site, kind):
+    copy = HANDOUTS[kind]
+    pdf_file = reader(downloads(formats_site, kind))
+    width, height = {"a4": (595, 842), "letter": (612, 792)}[copy.size]
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pdf_file.pages} == \
+        {(width, height)}
+    outline = pdf_file.outline
+    if copy.layout == "questions":
+        titled = [formats_site.page(page).find("article").h1.get_text(strip=True).rstrip("#")
+                  for page in REPORT_PAGES if formats_site.page(page).select(".discussion-questions li")]
+        assert outline[0].title == "Discussion questions" and [item.title for item in outline[1]] == titled
+        title = "Discussion questions"
+    else:
+        page = handout_page(kind)
+        web = formats_site.page(page)
+        section = web.find("article").h1.get_text(strip=True).rstrip("#")
+        parts = (["Discussion questions"] if web.select(".discussion-questions") else []) + \
+            (["Terms used in this section"] if glossary_terms_used(formats_site, page) else [])
+        assert outline[0].title == section
+        assert [item.title for item in outline[1]][:len(parts)] == parts
+        assert ("Exercise key: the claims checked" in [item.title for item in outline[1]]) == \
+            bool(copy.teacher and ledger_records(formats_site, page))
+        title = f"{section}: {'teacher' if copy.teacher else 'student'}'s handout"
+    info = pdf_file.metadata
+    assert info.title == f"{title}. {WORK['report']['title']}"
+    assert info.author == f"{WORK['report']['author']['given']} {WORK['report']['author']['family']}"
+    assert info["/editionversion"] == VERSION
