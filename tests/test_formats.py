@@ -430,7 +430,7 @@ def test_pdf_internal_links_resolve(formats_site):
 @pytest.mark.parametrize("kind", EVERY_PDF)
 def test_pdf_embeds_only_the_fonts_the_project_carries(formats_site, kind):
     carried = {"Edition-Pagella", "Edition-Pagella-Bold", "Edition-Pagella-Italic",
-               "Edition-Pagella-BoldItalic", "Edition-Cursor"}
+               "Edition-Pagella-BoldItalic", "Edition-Cursor", "Edition-CJK"}
     listed = subprocess.run(["pdffonts", str(downloads(formats_site, kind))], capture_output=True,
                             text=True, check=True).stdout.splitlines()[2:]
     fonts = {line.split()[0].split("+")[-1] for line in listed}
@@ -439,7 +439,7 @@ def test_pdf_embeds_only_the_fonts_the_project_carries(formats_site, kind):
     assert embedded == {"yes"}
     assert {path.name for path in FONTS.glob("*.otf")} >= {"texgyrepagella-regular.otf",
                                                            "texgyrecursor-regular.otf"}
-    assert (FONTS / "GUST-FONT-LICENSE.txt").exists()
+    assert (FONTS / "GUST-FONT-LICENSE.txt").exists() and (FONTS / "APACHE-LICENSE-2.0.txt").exists()
 
 
 def test_small_capitals_extract_as_words(formats_site):

@@ -203,3 +203,14 @@ def test_the_key_names_the_note_that_explains_a_record():
     text = " ".join(part.article.get_text(" ").split())
     assert "Explained by the editors' note 1a , after ¶ 1 above." in text and "by river" not in text
     assert part.article.select_one('a[href="../a/#note-q"]') is not None
+
+
+# The PDFs' CJK font (a subset made by scripts/cjk_font.py) has every such character of the sources.
+def test_the_pdfs_cjk_font_has_every_cjk_character_of_the_sources():
+    from fontTools.ttLib import TTFont
+
+    from cjk_font import OUT, ROOT, cjk_characters
+
+    cmap = TTFont(str(OUT)).getBestCmap()
+    assert [char for char in cjk_characters(ROOT) if ord(char) not in cmap] == []
+    assert "\u4e00" not in "".join(cjk_characters(ROOT)) and ord("\u4e00") not in cmap   # only what is used

@@ -30,6 +30,9 @@ from edition.model.edition import Edition, Rendered
 
 PACKAGE = Path(__file__).parent       # its code, stylesheets and fonts are part of every key
 WORKERS = 2
+# What to do about a character no font of the PDFs has (WeasyPrint: ".notdef glyph rendered").
+NO_GLYPH = (" (no font of the PDFs has it, hooks/edition/formats/fonts/: for a Chinese, Japanese or "
+            "Korean character, run scripts/cjk_font.py; else choose another character)")
 
 
 @dataclass
@@ -130,7 +133,8 @@ def make(missing: list[Copy], chapters: list[offline.Chapter], meta: Meta, repor
         for kind, future in futures.items():
             data, pages_count, warnings = future.result()
             made[kind] = (data, pages_count)
-            report.warnings += [f"{paths[kind]}: {message}" for message in warnings]
+            report.warnings += [f"{paths[kind]}: {message}" + (NO_GLYPH if ".notdef" in message else "")
+                                for message in warnings]
     return made
 
 
