@@ -239,7 +239,7 @@ def content_of(files: Files, src_uri: str) -> str | None:
 
 
 # The page's place in the model and the lines under its title, in this order: the
-# downloads, "Cite this edition", the annotations' toolbar.
+# downloads, "Cite this edition", the Teaching page's table of handouts, the annotations' toolbar.
 def page_info(page: Page) -> PageInfo:
     edition = build.current.edition
     assert edition is not None
@@ -255,6 +255,9 @@ def page_info(page: Page) -> PageInfo:
         source = relative(features.DIALOG_DATA, url)
         lines.append(f'<div class="page-cite" data-cite-source="{source}"><a class="cite-open" '
                      f'href="{cite_url}#cite-edition" data-cite="page">Cite this edition</a></div>')
+    handouts = format_links.table(edition, src, url) if "pdf" in kinds and edition.report is not None else ""
+    if handouts:
+        lines.append(handouts)
     notes = edition.annotations_on(src)
     if notes:
         lines.append(page_annotations.controls_html(notes))
@@ -272,8 +275,7 @@ def make_formats() -> bool:
 # writes: the PDFs and the EPUB when it makes them, the TEI and the annotations always. Each
 # says what it holds: the reader's PDFs the text alone; the teacher's PDFs and the one EPUB
 # also the editors' annotations and the discussion questions. The handouts' links follow
-# (formats/links.py): a section's own, every section's on the Teaching page, where they are on
-# the title page.
+# (formats/links.py): a section's own; on the title page, where they are.
 def download_line(edition: Edition, src: str, page_url: str, homepage: bool, kinds: tuple[str, ...]) -> str:
     names = {**copies.paths(edition), "tei": tei.file_path(edition), "annotations": webanno.FILE}
 
@@ -293,5 +295,5 @@ def download_line(edition: Edition, src: str, page_url: str, homepage: bool, kin
         offline = ([f'{link("a4", "Download PDF")} (A4; {link("letter", "US Letter")})'] if pdf else []) + \
                   ([f'{link("epub", "Download EPUB")} (with the notes and questions)'] if epub else [])
         text = " · ".join([*offline, others])
-    handouts = format_links.lines(edition, src, page_url, homepage) if pdf else ""
+    handouts = format_links.download_line(edition, src, page_url, homepage) if pdf else ""
     return f'<div class="edition-downloads" data-search-exclude>{text}</div>{handouts}'

@@ -1,6 +1,7 @@
 """Links to the handouts, for the pages of a build that makes them (the one hook puts them
-under a page's title, beside the download line): a section's own handouts, the table of every
-section's handouts on the Teaching page, the questions sheet on the title page. Each is a div
+under a page's title): a section's own handouts and the questions sheet on the title page,
+after the download line; the table of every section's handouts on the Teaching page, after
+"Cite this edition". Each is a div
 the search index leaves out (data-search-exclude) and the offline files do not print (the
 class edition-downloads, offline.DROP)."""
 from __future__ import annotations
@@ -15,26 +16,24 @@ LINE = '<div class="edition-downloads edition-handouts" data-search-exclude>{}</
 TEACHING = "teaching.md"
 
 
-def lines(edition: Edition, src: str, page_url: str, homepage: bool) -> str:
-    """The handouts' links on a page: the title page's, the Teaching page's table, a section's own."""
-    if homepage:
-        return title_page_line(edition, page_url)
-    if src == TEACHING:
-        return teaching_table(edition, page_url)
-    return section_line(edition, src, page_url)
+def download_line(edition: Edition, src: str, page_url: str, homepage: bool) -> str:
+    """The line after the download line: the title page's, or a section's own handouts."""
+    return title_page_line(edition, page_url) if homepage else section_line(edition, src, page_url)
+
+
+def table(edition: Edition, src: str, page_url: str) -> str:
+    """The Teaching page's table of every section's handouts (other pages: none)."""
+    return teaching_table(edition, page_url) if src == TEACHING else ""
 
 
 def section_line(edition: Edition, src: str, page_url: str) -> str:
-    """"Handout of this section (PDF): student's, A4 · US Letter; teacher's, …"."""
-    found = {copy.kind: copy for copy in handout_copies(edition) if copy.parts == (src,)}
+    """"Handout (PDF): student's (A4; US Letter) · teacher's, with notes and key (A4; US Letter)"."""
+    found = [copy for copy in handout_copies(edition) if copy.parts == (src,)]
     if not found:
         return ""
-    students, teachers = (sizes(edition, [c for c in found.values() if c.teacher == flag], page_url)
+    students, teachers = (sizes(edition, [c for c in found if c.teacher == flag], page_url, "; ")
                           for flag in (False, True))
-    teaching = edition.part(TEACHING)
-    more = f' (<a href="{relative(teaching.url, page_url)}#handouts">all handouts</a>)' if teaching else ""
-    return LINE.format(f"Handout of this section (PDF): student's, {students}; "
-                       f"teacher's, with the notes and an exercise key, {teachers}{more}.")
+    return LINE.format(f"Handout (PDF): student's ({students}) · teacher's, with notes and key ({teachers})")
 
 
 def title_page_line(edition: Edition, page_url: str) -> str:
@@ -84,6 +83,6 @@ def handout_copies(edition: Edition) -> list[copies.Copy]:
 
 
 # "A4 · US Letter", each linked to its file.
-def sizes(edition: Edition, made: list[copies.Copy], page_url: str) -> str:
-    return " · ".join(f'<a href="{relative(copy.path(edition), page_url)}">{copies.SIZES[copy.size or ""]}</a>'
+def sizes(edition: Edition, made: list[copies.Copy], page_url: str, between: str = " · ") -> str:
+    return between.join(f'<a href="{relative(copy.path(edition), page_url)}">{copies.SIZES[copy.size or ""]}</a>'
                       for copy in made)
