@@ -183,7 +183,7 @@ def test_the_download_lines_say_what_each_file_holds(formats_site):
                                  "PDF (US Letter); EPUB. For other tools:"), title_page
     section = " ".join(formats_site.page("introduction").select_one(".edition-downloads").get_text().split())
     assert section.startswith("Download PDF (A4; US Letter) · Download EPUB (with the notes and questions) ·")
-    handout = " ".join(formats_site.page("introduction").select_one(".edition-handouts").get_text().split())
+    handout = " ".join(formats_site.page(REPORT_PAGES[0]).select_one(".edition-handouts").get_text().split())
     assert handout == "Handout (PDF): student's (A4; US Letter) · teacher's, with notes and key (A4; US Letter)"
     title_page = " ".join(formats_site.page("").select_one(".edition-handouts").get_text().split())
     assert title_page == ("For teaching (PDF): a handout of each section, for students and for teachers; "

@@ -4,13 +4,15 @@
 
 Everything comes from the model (`Edition`: which parts, in which order, the metadata, the
 build's date, the file names) and from each page's rendered HTML, taken once by the hook
-(`Rendered`). Each file (formats/copies.py: four PDFs, one EPUB) is kept in the content-hash
-cache (citeproc/cache.py) under a key made of everything it depends on: the pages it
-prints, the edition's metadata, the copy's description, this package's code, stylesheets
-and fonts, and WeasyPrint's version. A build whose pages did not change copies the files
-from there and lays nothing out. What is missing is made at once: the PDFs laid out two at
-a time in worker processes (layout is CPU-bound Python; the machine is taken to have two
-cores) while this process writes the EPUB.
+(`Rendered`). Each file (formats/copies.py: the whole edition's four PDFs and EPUB, each
+section's four handouts, the questions sheet's two PDFs) is kept in the content-hash cache
+(citeproc/cache.py) under a key made of everything it depends on: the pages it prints (a
+handout: its section, its terms, teaching notes and ledger records), the edition's metadata,
+the copy's description, this package's code, stylesheets and fonts, and WeasyPrint's
+version. A build whose pages did not change copies the files from there and lays nothing
+out. What is missing is made at once: the PDFs laid out two at a time in worker processes
+(layout is CPU-bound Python; the machine is taken to have two cores) while this process
+writes the EPUB.
 """
 from __future__ import annotations
 
