@@ -5,9 +5,9 @@ A student's handout is a heading (which handout, the report, the edition and how
 it), the section's text as the reader's copy prints it (¶ numbers in the margin, notes at
 the foot of their page), its discussion questions, and the glossary's definitions of the
 terms its text uses. A teacher's handout prints the section as the teacher's copy does (the
-editors' annotations after their paragraphs, labelled 3a, 3b, …) and adds the section's
-teaching notes (its step of the reading path) and its records of the claim ledger as an
-exercise key. Everything comes from what the books are made of: the parsed pages
+editors' annotations after their paragraphs, labelled 3a, 3b, …), opens with the section's
+teaching notes (its step of the reading path) and ends with its records of the claim ledger
+as an exercise key, from a new page. Everything comes from what the books are made of: the parsed pages
 (offline.parse_parts, once per build), the claim ledger's page as rendered, and the model
 (the terms a section's text mentions, `Rendered.mentions`; the reading path).
 """
@@ -106,12 +106,13 @@ def document(copy_: Copy, chapters: list[Chapter], made: Extras, meta: Meta) -> 
     pdf.float_footnotes(section)
     added = [terms_part(made.terms.get(src, ()), made.glossary_path)]
     if copy_.teacher:
-        added += [teaching_part(made.steps.get(src)), key_part(made.records.get(src, []), made)]
+        added.append(key_part(made.records.get(src, []), made))
     parts = [section, *(part for part in added if part is not None)]
     pdf.rename_ids(parts)
     pdf.link_everything(parts, meta.site_url, web_if_missing=True)
     kind = KINDS[copy_.teacher]
-    body = [heading(meta, kind, HOLDS[copy_.teacher], example(section, meta)),
+    notes = teaching_notes(made.steps.get(src)) if copy_.teacher else ""
+    body = [heading(meta, kind, HOLDS[copy_.teacher], example(section, meta) + notes),
             f'<section class="section handout-text" id="chapter-{section.slug}">{pdf.inner(section.article)}</section>']
     body += [f'<section class="handout-part {part.slug}" id="chapter-{part.slug}">{pdf.inner(part.article)}</section>'
              for part in parts[1:]]
@@ -152,14 +153,15 @@ def terms_part(terms: tuple[Entry, ...], glossary_path: str) -> Chapter | None:
     return new_part("glossary", glossary_path, html)
 
 
-def teaching_part(step: tuple[int, ReadingStep] | None) -> Chapter | None:
+# A teacher's handout opens with the section's step of the reading path (data/teaching.yml):
+# what to read for, before the text.
+def teaching_notes(step: tuple[int, ReadingStep] | None) -> str:
     if step is None:
-        return None
+        return ""
     number, found = step
-    time = f" Reading time: {escape(found.time)}, with the annotations." if found.time else ""
-    html = ('<h2 id="handout-teaching">Teaching notes</h2>'
-            f"<p>Step {number} of the edition's reading path.{time}</p><p>{escape(' '.join(found.focus.split()))}</p>")
-    return new_part("teaching", "teaching/", html)
+    time = f", about {escape(found.time)} with the annotations" if found.time else ""
+    return (f'<p class="handout-head__teaching"><strong>Teaching notes</strong> (step {number} of the '
+            f"edition's reading path{time}): {escape(' '.join(found.focus.split()))}</p>")
 
 
 # The section's records of the claim ledger (as its page shows them), as an exercise key.
