@@ -53,6 +53,7 @@ from edition.errors import EditionError
 from edition.exports import tei, webanno
 from edition.formats import build as formats
 from edition.formats import copies
+from edition.formats import links as format_links
 from edition.log import logger
 from edition.markdown import annotations as page_annotations
 from edition.markdown.context import Current, PageInfo
@@ -316,7 +317,7 @@ def content_of(files: Files, src_uri: str) -> str | None:
 
 
 # The page's place in the model and the lines under its title, in this order: the
-# downloads, "Cite this edition", the annotations' toolbar.
+# downloads, "Cite this edition", the Teaching page's table of handouts, the annotations' toolbar.
 def page_info(page: Page) -> PageInfo:
     edition = build.current.edition
     assert edition is not None
@@ -324,7 +325,7 @@ def page_info(page: Page) -> PageInfo:
     lines = []
     # Only a build that makes the PDF and EPUB links to them (not serve, not EDITION_FORMATS=off).
     kinds = edition_settings.format_kinds(build.settings) if make_formats() else ()
-    downloads = download_line(edition, url, page.is_homepage, kinds) if edition.report is not None else ""
+    downloads = download_line(edition, src, url, page.is_homepage, kinds) if edition.report is not None else ""
     if downloads:
         lines.append(downloads)
     if edition.report is not None:
@@ -332,6 +333,9 @@ def page_info(page: Page) -> PageInfo:
         source = relative(features.DIALOG_DATA, url)
         lines.append(f'<div class="page-cite" data-cite-source="{source}" data-search-exclude><a class="cite-open" '
                      f'href="{cite_url}#cite-edition" data-cite="page">Cite this edition</a></div>')
+    handouts = format_links.table(edition, src, url) if "pdf" in kinds and edition.report is not None else ""
+    if handouts:
+        lines.append(handouts)
     notes = edition.annotations_on(src)
     if notes:
         lines.append(page_annotations.controls_html(notes))
@@ -362,8 +366,9 @@ def make_formats() -> bool:
 # a section page is a numbered paragraph of the report. It links only the files this build
 # writes: the PDFs and the EPUB when it makes them, the TEI and the annotations always. Each
 # says what it holds: the reader's PDFs the text alone; the teacher's PDFs and the one EPUB
-# also the editors' annotations and the discussion questions.
-def download_line(edition: Edition, page_url: str, homepage: bool, kinds: tuple[str, ...]) -> str:
+# also the editors' annotations and the discussion questions. The handouts' links follow
+# (formats/links.py): a section's own; on the title page, where they are.
+def download_line(edition: Edition, src: str, page_url: str, homepage: bool, kinds: tuple[str, ...]) -> str:
     names = {**copies.paths(edition), "tei": tei.file_path(edition), "annotations": webanno.FILE}
 
     def link(kind: str, label: str) -> str:
@@ -382,4 +387,5 @@ def download_line(edition: Edition, page_url: str, homepage: bool, kinds: tuple[
         offline = ([f'{link("a4", "Download PDF")} (A4; {link("letter", "US Letter")})'] if pdf else []) + \
                   ([f'{link("epub", "Download EPUB")} (with the notes and questions)'] if epub else [])
         text = " · ".join([*offline, others])
-    return f'<div class="edition-downloads" data-search-exclude>{text}</div>'
+    handouts = format_links.download_line(edition, src, page_url, homepage) if pdf else ""
+    return f'<div class="edition-downloads" data-search-exclude>{text}</div>{handouts}'

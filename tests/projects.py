@@ -62,11 +62,25 @@ class Project:
         return self.data("work.yml")
 
     @cached_property
+    def has_questions(self) -> bool:
+        """Whether its data/annotations.yml asks a discussion question (then it has a questions sheet)."""
+        return any(note.get("kind") == "question" for note in self.data("annotations.yml") or [])
+
+    @cached_property
+    def copies(self) -> dict[str, Any]:
+        """Each offline file (formats/copies.py's `Copy`), by kind: the whole edition's, then each
+        section's handouts (the nav's report group) and the questions sheet."""
+        from edition.formats.copies import COPIES, handouts
+        from helpers import handout_sections
+        return {copy.kind: copy for copy in COPIES + handouts(handout_sections(self.report_pages),
+                                                              questions=self.has_questions)}
+
+    @cached_property
     def download_paths(self) -> dict[str, str]:
-        """The site path of each PDF and the EPUB, by kind ("a4", "epub", ...): named after
-        the edition's data/work.yml (edition.file_name)."""
-        from helpers import download_paths
-        return download_paths(self.work)
+        """The site path of each PDF and the EPUB, by kind ("a4", "epub", "handout-<section>-a4",
+        ...): named after the edition's data/work.yml (edition.file_name) and its sections."""
+        from helpers import download_paths, handout_sections
+        return download_paths(self.work, handout_sections(self.report_pages), self.has_questions)
 
     @cached_property
     def model(self):

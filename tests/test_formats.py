@@ -5,6 +5,8 @@ and for the invented minimal edition `minimal_formats_site`: a test taking `proj
 laid out with no system font and from an empty cache: pypdf, poppler's pdftotext and pdfinfo for the
 PDFs (here), EPUBCheck, DAISY Ace and lxml for the EPUB (test_formats_epub.py). One page of
 each PDF copy is rendered to PNG with pdftoppm into build/formats/, for a person to look at.
+Every handout and the questions sheet pass the books' PDF checks (by role, below), and each
+handout's text is compared with its section's page.
 """
 from __future__ import annotations
 
@@ -22,17 +24,26 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from edition.formats import pdf
+from edition.formats.copies import Copy
 from helpers import git
 from projects import MINIMAL, REAL, Project
 
 pytestmark = pytest.mark.formats
 
 ROOT = Path(__file__).resolve().parent.parent
-PDFS = ["a4", "letter", "a4-teacher", "letter-teacher"]
+# The PDFs by role: the whole edition's four copies (a file each), each section's handouts of
+# one kind (a file a section: "handout-a4-teacher" is every "handout-<section>-a4-teacher") and
+# the questions sheet. A test of every PDF runs once a role and edition, on each of the role's
+# files: so it covers each edition's sections without knowing them when tests are collected.
+PDFS = ["a4", "letter", "a4-teacher", "letter-teacher"]        # the whole edition's
+HANDOUTS = ["handout-a4", "handout-letter", "handout-a4-teacher", "handout-letter-teacher"]
+QUESTIONS = ["questions-a4", "questions-letter"]
+ROLES = PDFS + HANDOUTS + QUESTIONS
 PNG_DIR = ROOT / "build" / "formats"
 FONTS = ROOT / "hooks" / "edition" / "formats" / "fonts"
 # formats_site is built with no SOURCE_DATE_EPOCH: its dates are the last commit's.
 COMMITTED = datetime.fromtimestamp(int(git(ROOT, "log", "-1", "--format=%ct")), tz=UTC)
+WEB = "http://127.0.0.1:8000/"      # the address the test builds are made for (mkdocs.yml's default)
 # The apparatus after the report's sections, in every edition.
 BACK_TITLES = ["Bibliography", "Glossary", "Index of names", "Changes to the text", "About this edition"]
 # How big each edition's files are, at least: pages, links described, internal links; the
@@ -129,6 +140,35 @@ def site_has_annotations(site, project: Project) -> bool:
     return any(site.page(name).select(".annotations") for name in project.report_pages)
 
 
+def role_of(copy: Copy) -> str:
+    """A PDF's role (above): a book's kind ("a4-teacher"), "handout-letter-teacher", "questions-a4"."""
+    if copy.layout == "book":
+        return copy.kind
+    return f"{copy.layout}-{copy.size}" + ("-teacher" if copy.teacher else "")
+
+
+def pdfs(project: Project, site, role: str) -> list[tuple[Copy, Path]]:
+    """The files of a role in a build of `project`, each with its `Copy` (formats/copies.py),
+    in the edition's order (a handout role: its sections' in reading order)."""
+    found = [(copy, downloads(project, site, kind)) for kind, copy in project.copies.items()
+             if copy.format == "pdf" and role_of(copy) == role]
+    assert found, f"{project} has no {role} PDF"
+    return found
+
+
+def section_page(copy: Copy) -> str:
+    """The page of a handout's section ("introduction")."""
+    return copy.parts[0].removesuffix(".md")
+
+
+def printed_notes(project: Project, copy: Copy) -> list[int]:
+    """The footnotes a file prints, by the model: a book every section's, a handout its
+    section's, the questions sheet none."""
+    if copy.layout == "questions":
+        return []
+    return sorted(anchor.number for part in copy.select(list(project.model.sections)) for anchor in part.notes)
+
+
 # The files and the links to them
 
 
@@ -150,8 +190,34 @@ def test_every_file_is_written_and_linked_from_every_page(project, edition_forma
         targets = {urljoin(base, a["href"]).lstrip("/") for a in line.select("a")}
         assert project.download_paths["a4"] in targets and project.download_paths["epub"] in targets, path
         assert "search-exclude" in " ".join(line.attrs), "the line is kept out of the search index"
+    # The title page links the whole edition's files and the questions sheet; each section's
+    # handouts are linked from its page and from the Teaching page (the next test).
     title_page = {a["href"] for a in site.page("").select(".edition-downloads a")}
-    assert set(project.download_paths.values()) <= title_page
+    assert {path for kind, path in project.download_paths.items() if not kind.startswith("handout-")} <= title_page
+
+
+def links_under_the_title(site, page: str) -> set[str]:
+    base = f"/{page}/" if page else "/"
+    return {urljoin(base, a["href"]).lstrip("/") for a in site.page(page).select("article .edition-downloads a")}
+
+
+# A section's page links its own four handouts, and no other section's; the Teaching page links
+# every handout and the questions sheet, in a table (a row a section) that says what each holds.
+def test_the_handouts_are_linked_from_their_section_and_the_teaching_page(project, edition_formats_site):
+    site, paths = edition_formats_site, project.download_paths
+    for page in project.report_pages:
+        mine = {paths[kind] for kind, copy in project.copies.items() if copy.parts == (f"{page}.md",)}
+        handouts_linked = {path for path in links_under_the_title(site, page)
+                           if path.startswith("downloads/") and "handout" in path}
+        assert len(mine) == 4 and handouts_linked == mine, page
+    teaching = links_under_the_title(site, "teaching")
+    assert {paths[kind] for kind, copy in project.copies.items() if copy.layout != "book"} <= teaching
+    table = site.page("teaching").select_one("#handouts table")
+    rows = table.select("tbody tr")
+    assert [row.th.get_text(strip=True) for row in rows] == [
+        site.page(page).find("article").h1.get_text(strip=True).rstrip("#") for page in project.report_pages]
+    assert [th.get_text() for th in table.select("thead th")] == ["Section", "Student's handout", "Teacher's handout"]
+    assert "search-exclude" in " ".join(table.find_parent("div").attrs)
 
 
 # Each download says what it holds: the EPUB, like the teacher's copy, has the notes and questions.
@@ -163,12 +229,18 @@ def test_the_download_lines_say_what_each_file_holds(project, edition_formats_si
     section = edition_formats_site.page(project.report_pages[0]).select_one(".edition-downloads")
     section = " ".join(section.get_text().split())
     assert section.startswith("Download PDF (A4; US Letter) · Download EPUB (with the notes and questions) ·")
+    handout = edition_formats_site.page(project.report_pages[0]).select_one(".edition-handouts")
+    handout = " ".join(handout.get_text().split())
+    assert handout == "Handout (PDF): student's (A4; US Letter) · teacher's, with notes and key (A4; US Letter)"
+    title_page = " ".join(edition_formats_site.page("").select_one(".edition-handouts").get_text().split())
+    assert title_page == ("For teaching (PDF): a handout of each section, for students and for teachers; "
+                          "every discussion question on one sheet, A4 · US Letter.")
 
 
 def test_a_site_without_the_formats_links_to_none(project, edition_site):
     site = edition_site
     assert not any((site.path / name).exists() for name in project.download_paths.values())
-    links = [a["href"] for name in ("", project.report_pages[0]) for a in site.page(name).select("a[href]")]
+    links = [a["href"] for name in ("", project.report_pages[0], "teaching") for a in site.page(name).select("a[href]")]
     files = tuple(name.rsplit("/", 1)[-1] for name in project.download_paths.values())
     assert not [href for href in links if href.endswith(files)], links
 
@@ -233,31 +305,35 @@ def test_the_covers_example_address_is_a_paragraph_of_the_edition(project, editi
         assert edition_formats_site.page(page).find(id=anchor) is not None, (page, anchor)
 
 
-@pytest.mark.parametrize("kind", PDFS)
-def test_every_note_is_on_the_page_of_its_call(project, edition_formats_site, kind):
-    path = downloads(project, edition_formats_site, kind)
-    texts = page_texts(path)
-    numbers = note_numbers(path)
-    assert numbers == project.note_numbers, numbers
-    for number in numbers:
-        call, note = destination_page(path, f"fnref:{number}"), destination_page(path, f"fn:{number}")
-        assert note == call, f"note {number} is on page {note + 1}, its call on page {call + 1}"
-        assert re.search(rf"(^|\n){number}\.\s\S", texts[note]), (number, texts[note][-400:])
+@pytest.mark.parametrize("role", ROLES)
+def test_every_note_is_on_the_page_of_its_call(project, edition_formats_site, role):
+    printed = []
+    for copy, path in pdfs(project, edition_formats_site, role):
+        texts = page_texts(path)
+        numbers = note_numbers(path)
+        assert numbers == printed_notes(project, copy), (copy.kind, numbers)
+        printed += numbers
+        for number in numbers:
+            call, note = destination_page(path, f"fnref:{number}"), destination_page(path, f"fn:{number}")
+            assert note == call, f"{copy.kind}: note {number} is on page {note + 1}, its call on page {call + 1}"
+            assert re.search(rf"(^|\n){number}\.\s\S", texts[note]), (copy.kind, number, texts[note][-400:])
+    # A book prints every note, and so do a kind of handout's files together, each note once.
+    assert sorted(printed) == ([] if role in QUESTIONS else project.note_numbers), role
 
 
-@pytest.mark.parametrize("kind", PDFS)
-def test_no_page_is_nearly_empty_but_the_last_of_a_part(project, edition_formats_site, kind):
+@pytest.mark.parametrize("role", ROLES)
+def test_no_page_is_nearly_empty_but_the_last_of_a_part(project, edition_formats_site, role):
     """Widows and near-empty pages: every page holds at least 4 lines besides its running
     head and folio, except the cover and a part's last page."""
-    path = downloads(project, edition_formats_site, kind)
-    pdf_file, texts = reader(path), page_texts(path)
-    starts = {pdf_file.get_destination_page_number(destination)
-              for name, destination in pdf_file.named_destinations.items()
-              if name.startswith("chapter-") or name == "contents"}
-    for index, text in enumerate(texts[1:-1], start=1):
-        lines = [line for line in text.splitlines() if line.strip()]
-        if index + 1 not in starts:
-            assert len(lines) - 2 >= 4, (kind, index + 1, lines)
+    for copy, path in pdfs(project, edition_formats_site, role):
+        pdf_file, texts = reader(path), page_texts(path)
+        starts = {pdf_file.get_destination_page_number(destination)
+                  for name, destination in pdf_file.named_destinations.items()
+                  if name.startswith("chapter-") or name == "contents"}
+        for index, text in enumerate(texts[1:-1], start=1):
+            lines = [line for line in text.splitlines() if line.strip()]
+            if index + 1 not in starts:
+                assert len(lines) - 2 >= 4, (copy.kind, index + 1, lines)
 
 
 @pytest.mark.parametrize("kind", PDFS)
@@ -291,56 +367,68 @@ def test_pdf_metadata(project, edition_formats_site):
 # PDF/UA-1, read back from each file
 
 
-@pytest.mark.parametrize("kind", PDFS)
-def test_pdf_ua_metadata_and_page_labels(project, edition_formats_site, kind):
-    pdf_file = reader(downloads(project, edition_formats_site, kind))
-    xmp = pdf_file.xmp_metadata.stream.get_data().decode("utf-8")
-    assert 'pdfuaid:part="1"' in xmp and "http://www.aiim.org/pdfua/ns/id/" in xmp
-    catalog = pdf_file.trailer["/Root"]
-    assert catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == "en"
-    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
-    assert pdf_file.page_labels[:3] == ["Cover", "2", "3"]
-    # The label is the printed folio, the last line of the page's text.
-    texts = page_texts(downloads(project, edition_formats_site, kind))
-    for index in (5, len(pdf_file.pages) - 1):
-        assert texts[index].split()[-1] == pdf_file.page_labels[index]
+@pytest.mark.parametrize("role", ROLES)
+def test_pdf_ua_metadata_and_page_labels(project, edition_formats_site, role):
+    for copy, path in pdfs(project, edition_formats_site, role):
+        pdf_file = reader(path)
+        xmp = pdf_file.xmp_metadata.stream.get_data().decode("utf-8")
+        assert 'pdfuaid:part="1"' in xmp and "http://www.aiim.org/pdfua/ns/id/" in xmp, copy.kind
+        catalog = pdf_file.trailer["/Root"]
+        assert catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == project.work["report"]["language"]
+        assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+        last = len(pdf_file.pages) - 1
+        if copy.layout == "book":
+            assert pdf_file.page_labels[:3] == ["Cover", "2", "3"]
+        else:       # no cover: the folios from 1, on every page
+            assert pdf_file.page_labels == [str(n) for n in range(1, last + 2)], copy.kind
+        # The label is the printed folio, the last line of the page's text.
+        texts = page_texts(path)
+        for index in {min(5, last), last} - ({0} if copy.layout == "book" else set()):
+            assert texts[index].split()[-1] == pdf_file.page_labels[index], (copy.kind, index)
 
 
-@pytest.mark.parametrize("kind", PDFS)
-def test_pdf_running_heads_and_folios_are_artifacts(project, edition_formats_site, kind):
-    """Every page but the cover: the running head, the section and the folio are drawn as
-    pagination artifacts, and nothing else is. The artifacts' text is read on every third
-    page (from a different first page in each copy, so the four copies cover every position)
-    and the last: pypdf takes a sixth of a second a page."""
-    path = downloads(project, edition_formats_site, kind)
+@pytest.mark.parametrize("role", ROLES)
+def test_pdf_running_heads_and_folios_are_artifacts(project, edition_formats_site, role):
+    """Every page but a book's cover (a handout has none): the running head, the section and
+    the folio are drawn as pagination artifacts, and nothing else is. The artifacts' text is
+    read on every third page (from a different first page in each file, so the copies of one
+    document cover every position) and the last: pypdf takes a sixth of a second a page."""
     head = running_head(project)
-    labels = reader(path).page_labels
-    streams = [page.get_contents().get_data() for page in reader(path).pages[1:]]
-    assert all(re.search(rb"/Artifact\s*<</Type /Pagination>>\s*BDC", data) for data in streams)
-    last = len(labels) - 1
-    for index in [*range(1 + PDFS.index(kind) % 3, last, 3), last]:
-        artifact = artifacts(path, index)
-        assert artifact.startswith(head) and artifact.endswith(f" {labels[index]}"), artifact
-        assert len(artifact) < len(head) + 50, artifact     # the head and folio only
+    for number, (copy, path) in enumerate(pdfs(project, edition_formats_site, role)):
+        labels = reader(path).page_labels
+        first = 1 if copy.layout == "book" else 0
+        streams = [page.get_contents().get_data() for page in reader(path).pages[first:]]
+        assert all(re.search(rb"/Artifact\s*<</Type /Pagination>>\s*BDC", data) for data in streams), copy.kind
+        last = len(labels) - 1
+        for index in {*range(first + (ROLES.index(role) + number) % 3, last, 3), last}:
+            artifact = artifacts(path, index)
+            assert artifact.startswith(head) and artifact.endswith(f" {labels[index]}"), (copy.kind, artifact)
+            assert len(artifact) < len(head) + 50, (copy.kind, artifact)     # the head and folio only
 
 
-@pytest.mark.parametrize("kind", PDFS)
-def test_pdf_notes_are_tagged_as_notes(project, edition_formats_site, kind):
-    path = downloads(project, edition_formats_site, kind)
-    ids = re.findall(r"^\s*Note <(fn:\d+)-p\d+>", structure(path), flags=re.M)
-    assert sorted(set(ids), key=lambda name: int(name[3:])) == [f"fn:{n}" for n in note_numbers(path)]
-    assert "Span <fn:" not in structure(path)
+@pytest.mark.parametrize("role", ROLES)
+def test_pdf_notes_are_tagged_as_notes(project, edition_formats_site, role):
+    for copy, path in pdfs(project, edition_formats_site, role):
+        ids = re.findall(r"^\s*Note <(fn:\d+)-p\d+>", structure(path), flags=re.M)
+        assert sorted(set(ids), key=lambda name: int(name[3:])) == [f"fn:{n}" for n in note_numbers(path)], copy.kind
+        assert "Span <fn:" not in structure(path), copy.kind
+
+
+def link_descriptions(path: Path) -> dict[str, set[str]]:
+    """Each link's target (a destination or a URL) and the descriptions (/Contents) of its links."""
+    described: dict[str, set[str]] = {}
+    for page in reader(path).pages:
+        for annotation in (item.get_object() for item in page.get("/Annots") or []):
+            if annotation["/Subtype"] == "/Link":
+                target = str(annotation.get("/Dest") or annotation["/A"]["/URI"])
+                described.setdefault(target, set()).add(str(annotation.get("/Contents", "")))
+    return described
 
 
 def test_pdf_links_are_described_by_their_words(project, edition_formats_site):
     """PDF/UA-1 (7.18.5): each link's annotation describes it in /Contents, by its title or
     words (a ¶ or note number by what it stands for), not by the id it goes to."""
-    described: dict[str, set[str]] = {}
-    for page in reader(downloads(project, edition_formats_site, "a4")).pages:
-        for annotation in (item.get_object() for item in page.get("/Annots") or []):
-            if annotation["/Subtype"] == "/Link":
-                target = str(annotation.get("/Dest") or annotation["/A"]["/URI"])
-                described.setdefault(target, set()).add(str(annotation.get("/Contents", "")))
+    described = link_descriptions(downloads(project, edition_formats_site, "a4"))
     assert len(described) > SIZE[project.name]["described"] and all(all(texts) for texts in described.values())
     first = project.model.sections[0]
     assert first.title in described[f"chapter-{first.url.strip('/')}"]
@@ -349,6 +437,26 @@ def test_pdf_links_are_described_by_their_words(project, edition_formats_site):
     assert notes and all(described[note] == {f"Note {note[3:]}"} for note in notes)
     assert paragraphs and all(f"Paragraph {target[1:]}" in described[target] for target in paragraphs)
     assert not [target for target, texts in described.items() if target.startswith("chapter-") and target in texts]
+
+
+@pytest.mark.parametrize("role", HANDOUTS + QUESTIONS)
+def test_handout_links_are_described_and_resolve(project, edition_formats_site, role):
+    """As in the books: every link described by its words (a ¶ or note number by what it stands
+    for), never by the id of a part it goes to; every link inside the file goes to one of its
+    destinations; the rest go to the web edition."""
+    for copy, path in pdfs(project, edition_formats_site, role):
+        described = link_descriptions(path)
+        assert described and all(all(texts) for texts in described.values()), copy.kind
+        for target, texts in described.items():
+            if re.fullmatch(r"p\d+|fn:\d+", target):
+                assert texts == {f"{'Paragraph' if target[0] == 'p' else 'Note'} {target.lstrip('pfn:')}"}, \
+                    (copy.kind, target)
+            assert not (target.startswith("chapter-") and target in texts), (copy.kind, target)
+        inside = {target for target in described if "://" not in target}
+        names = set(reader(path).named_destinations)
+        assert inside <= names, (copy.kind, inside - names)
+        if copy.layout == "questions":     # each ¶ goes to the web edition's paragraph
+            assert not inside and any(re.search(r"/#p\d+$", target) for target in described)
 
 
 def test_pdf_links_are_tagged_and_shown_in_the_text():
@@ -390,19 +498,20 @@ def test_pdf_internal_links_resolve(project, edition_formats_site):
 # The fonts: the project's own, with no system font to fall back on (formats_env)
 
 
-@pytest.mark.parametrize("kind", PDFS)
-def test_pdf_embeds_only_the_fonts_the_project_carries(project, edition_formats_site, kind):
+@pytest.mark.parametrize("role", ROLES)
+def test_pdf_embeds_only_the_fonts_the_project_carries(project, edition_formats_site, role):
     carried = {"Edition-Pagella", "Edition-Pagella-Bold", "Edition-Pagella-Italic",
-               "Edition-Pagella-BoldItalic", "Edition-Cursor"}
-    listed = subprocess.run(["pdffonts", str(downloads(project, edition_formats_site, kind))], capture_output=True,
-                            text=True, check=True).stdout.splitlines()[2:]
-    fonts = {line.split()[0].split("+")[-1] for line in listed}
-    embedded = {line.split()[-5] for line in listed}      # the "emb" column
-    assert fonts and fonts <= carried, fonts
-    assert embedded == {"yes"}
+               "Edition-Pagella-BoldItalic", "Edition-Cursor", "Edition-CJK"}
+    for copy, path in pdfs(project, edition_formats_site, role):
+        listed = subprocess.run(["pdffonts", str(path)], capture_output=True,
+                                text=True, check=True).stdout.splitlines()[2:]
+        fonts = {line.split()[0].split("+")[-1] for line in listed}
+        embedded = {line.split()[-5] for line in listed}      # the "emb" column
+        assert fonts and fonts <= carried, (copy.kind, fonts)
+        assert embedded == {"yes"}, copy.kind
     assert {path.name for path in FONTS.glob("*.otf")} >= {"texgyrepagella-regular.otf",
                                                            "texgyrecursor-regular.otf"}
-    assert (FONTS / "GUST-FONT-LICENSE.txt").exists()
+    assert (FONTS / "GUST-FONT-LICENSE.txt").exists() and (FONTS / "APACHE-LICENSE-2.0.txt").exists()
 
 
 def test_small_capitals_extract_as_words(project, edition_formats_site):
@@ -416,10 +525,12 @@ def test_small_capitals_extract_as_words(project, edition_formats_site):
 
 
 def test_pdf_has_no_navigation_or_search_text(project, edition_formats_site):
-    for kind in ("a4", "a4-teacher"):
-        text = "\n".join(page_texts(downloads(project, edition_formats_site, kind)))
-        for furniture in UI_TEXT:
-            assert furniture not in text, (kind, furniture)
+    """The books in A4 and every A4 handout and questions sheet (a Letter file has the same words)."""
+    for role in ("a4", "a4-teacher", "handout-a4", "handout-a4-teacher", "questions-a4"):
+        for copy, path in pdfs(project, edition_formats_site, role):
+            text = "\n".join(page_texts(path))
+            for furniture in UI_TEXT:
+                assert furniture not in text, (copy.kind, furniture)
 
 
 def test_readers_copy_has_no_annotations_and_teachers_copy_has_them(project, edition_formats_site):
@@ -506,3 +617,180 @@ def test_a_page_of_each_copy_renders_to_png(project, edition_formats_site):
         darkest, lightest = image.getextrema()
         assert image.size[0] > 700 and darkest < 60 and lightest == 255
         print(f"PNG of page {number} of {path.name}: {prefix}.png")
+
+
+# The handouts: each holds its section's text, questions and terms, as the web pages give them
+
+
+def pdf_words(path: Path) -> list[str]:
+    return comparable_words("\n".join(page_texts(path)))
+
+
+# Words as both a PDF's text (pdftotext) and a page's give them: a word hyphenated at a line's
+# end joined (not to a note that starts the foot of the page), hyphens dropped (pdftotext drops
+# a hyphen that ends a line), case folded.
+def comparable_words(text: str) -> list[str]:
+    text = re.sub(r"\u2010\s*\n\s*(?=[^\W\d])", "", text)
+    return re.findall(r"\w+", re.sub(r"[-\u2010\u2011\u00ad]", "", text).casefold())
+
+
+def element_words(element, *, drop: str = "", labels: bool = False) -> list[str]:
+    """An element's words as a copy prints them: without what `drop` selects; with the label of
+    each note after its phrase (`labels`: a teacher's copy calls them so) or without."""
+    element = BeautifulSoup(str(element), "html.parser")
+    for marker in element.select(".note-marker"):
+        # the call of a note on a phrase; a note on the whole paragraph has none in the PDF
+        called = element.select_one(f'mark[data-note="{marker["href"].removeprefix("#")}"]')
+        marker.replace_with(marker["data-label"] if labels and called else "")
+    for extra in element.select(", ".join(filter(None, [".para-num, .para-cite, .footnote-backref", drop]))):
+        extra.decompose()
+    return comparable_words(element.get_text(""))
+
+
+def find_in_order(expected: list[str], words: list[str], start: int, what: str, slack: int = 400) -> int:
+    """Where `expected` ends in `words`, all of them in order from `start`, with no more than
+    `slack` other words among them (a page's running head and notes); fails otherwise. A word
+    broken across two pages ("techni-" at the foot of one, "cal" on the next) counts as found."""
+    from difflib import SequenceMatcher
+
+    window = words[start:start + 3 * len(expected) + 3 * slack + 3000]
+    matcher = SequenceMatcher(None, expected, window, autojunk=False)
+    missing, found = [], []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        broken = op == "replace" and a2 - a1 == 1 and b2 - b1 > 1 and window[b1] + window[b2 - 1] == expected[a1]
+        if op == "equal" or broken:
+            found += [b1, b2]
+        elif op in ("replace", "delete"):
+            missing += expected[a1:a2]
+    assert not missing and found, f"{what}: {len(missing)} of its {len(expected)} words missing or out of " \
+                                  f"order ({' '.join(missing[:6])!r}), from {' '.join(expected[:8])!r}"
+    assert found[-1] - found[0] <= len(expected) + slack, f"{what}: its words are scattered " \
+                                                          f"({found[-1] - found[0]} words)"
+    return start + found[-1]
+
+
+def glossary_terms_used(site, page: str) -> set[str]:
+    """The glossary's terms whose entry says they are used in the section ("Used in ¶ 3, n. 4")."""
+    used = set()
+    for heading in site.page("glossary").select("article h3[id]"):
+        for sibling in heading.find_next_siblings():
+            if sibling.name in ("h2", "h3"):
+                break
+            if sibling.get_text().startswith("Used in") and any(
+                    a["href"].startswith(f"../{page}/#") for a in sibling.select("a[href]")):
+                used.add(heading["id"])
+    return used
+
+
+def ledger_records(site, page: str) -> list:
+    """The claim ledger's records of the section, from its page: those whose passage is in it."""
+    if not (site.path / "claims" / "index.html").exists():
+        return []
+    return [record for record in site.page("claims").select("article .claim[id]")
+            if record.select_one("a[href]")["href"].startswith(f"../{page}/#")]
+
+
+def holds_its_section(site, copy: Copy, path: Path) -> None:
+    """A handout's text against its section's page: every paragraph's and note's words in order,
+    the ¶ numbers, the questions with their ¶, the glossary terms the glossary says the
+    section uses and no other; a teacher's: the notes labelled as on the web, the teaching
+    notes, the ledger's records."""
+    page, kind = section_page(copy), copy.kind
+    words, web = pdf_words(path), site.page(page).find("article")
+    text = " ".join(" ".join(page_texts(path)).split())
+    # The text: every paragraph's words in order, with its ¶ number; every footnote.
+    position = 0
+    for paragraph in web.select("p.para[id]"):
+        position = find_in_order(element_words(paragraph, labels=copy.teacher), words, position,
+                                 f"{kind}: {paragraph['id']}")
+        assert re.search(rf"¶\s*{paragraph['id'][1:]}\b", text), (kind, paragraph["id"])
+    for note in web.select(".footnote li[id^='fn:']"):      # at the foot of a page, or two
+        find_in_order(element_words(note), words, 0, f"{kind}: {note['id']}", slack=1500)
+    # The questions, each with its ¶ (and in a teacher's handout the label of its note).
+    for question in web.select(".discussion-questions li"):
+        drop = "" if copy.teacher else ".discussion-questions__note"
+        position = find_in_order(element_words(question, drop=drop), words, position, f"{kind}: a question")
+    # "(¶ 3, note 3b)" in a teacher's handout, "(¶ 3)" in a student's, which has no notes.
+    labelled = re.findall(r"¶\s*\d+, note \d+[a-z]+\)", text)
+    assert len(labelled) == (len(web.select(".discussion-questions li")) if copy.teacher else 0), kind
+    # The terms: those the glossary says the section uses, and no other.
+    glossary = {heading["id"] for heading in site.page("glossary").select("article h3[id]")}
+    destinations = {name.removeprefix("glossary--") for name in reader(path).named_destinations}
+    assert destinations & glossary == glossary_terms_used(site, page), kind
+    for term in destinations & glossary:
+        name = site.page("glossary").find(id=term).get_text().rstrip("#")
+        assert " ".join(name.split()) in text, (kind, term)
+    # A teacher's handout: the notes, labelled as the web labels them; the teaching notes; the
+    # section's records of the claim ledger as a key. A student's: none of them.
+    web_heads = [f'{n.select_one(".annotation__number").get_text()} {n["data-kind"].capitalize()}'
+                 for n in web.select("div.annotation[id]")]
+    heads = re.findall(r"^([1-9][0-9]*[a-z]+ (?:Context|Correction|Caveat|Cross-reference|Question))(?: on |$)",
+                       "\n".join(page_texts(path)), re.MULTILINE)
+    assert heads == (web_heads if copy.teacher else []), kind
+    records = ledger_records(site, page)
+    assert {record["id"] for record in records} & set(reader(path).named_destinations) == \
+        ({record["id"] for record in records} if copy.teacher else set()), kind
+    for record in records if copy.teacher else []:      # after the section, the terms, the teaching notes
+        statement = next(p for p in record.select("p") if p.get_text().startswith("The report states"))
+        position = find_in_order(element_words(statement), words, position, f"{kind}: {record['id']}")
+    step = [item for item in site.page("teaching").select("#reading-path ~ ol li")
+            if item.select_one(f'a[href="../{page}/"]')]
+    assert ("Teaching notes" in text) == bool(copy.teacher and step), kind
+    if copy.teacher and step:
+        focus = step[0].get_text().split("): ", 1)[1]
+        find_in_order(comparable_words(focus), words, 0, f"{kind}: the teaching notes")     # before the text
+
+
+@pytest.mark.parametrize("role", HANDOUTS)
+def test_each_handout_holds_its_section_its_questions_and_the_terms_it_uses(project, edition_formats_site, role):
+    for copy, path in pdfs(project, edition_formats_site, role):
+        holds_its_section(edition_formats_site, copy, path)
+
+
+@pytest.mark.parametrize("role", QUESTIONS)
+def test_the_questions_sheet_holds_every_sections_questions_with_their_paragraph(project, edition_formats_site, role):
+    site = edition_formats_site
+    for copy, path in pdfs(project, site, role):
+        words, text = pdf_words(path), " ".join(" ".join(page_texts(path)).split())
+        position, asked = 0, 0
+        for page in project.report_pages:
+            for question in site.page(page).select(".discussion-questions li"):
+                position = find_in_order(element_words(question, drop=".discussion-questions__note"), words,
+                                         position, f"{copy.kind}: a question of {page}")
+                asked += 1
+        assert asked and not re.search(r"¶\s*\d+, note \d+[a-z]+\)", text), copy.kind     # no note to look up
+        web = [target for target in link_descriptions(path) if "/#p" in target]
+        pages = {urljoin(target, ".").removeprefix(WEB).strip("/") for target in web}
+        assert web and all(target.startswith(WEB) for target in web), (copy.kind, web)
+        assert pages <= set(project.report_pages), (copy.kind, pages)
+
+
+@pytest.mark.parametrize("role", HANDOUTS + QUESTIONS)
+def test_handout_page_size_outline_and_metadata(project, edition_formats_site, role):
+    site, report = edition_formats_site, project.work["report"]
+    for copy, path in pdfs(project, site, role):
+        pdf_file = reader(path)
+        width, height = {"a4": (595, 842), "letter": (612, 792)}[copy.size]
+        assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pdf_file.pages} == \
+            {(width, height)}, copy.kind
+        outline = pdf_file.outline
+        if copy.layout == "questions":
+            titled = [site.page(page).find("article").h1.get_text(strip=True).rstrip("#")
+                      for page in project.report_pages if site.page(page).select(".discussion-questions li")]
+            assert outline[0].title == "Discussion questions" and [item.title for item in outline[1]] == titled
+            title = "Discussion questions"
+        else:
+            page = section_page(copy)
+            web = site.page(page)
+            section = web.find("article").h1.get_text(strip=True).rstrip("#")
+            parts = (["Discussion questions"] if web.select(".discussion-questions") else []) + \
+                (["Terms used in this section"] if glossary_terms_used(site, page) else [])
+            assert outline[0].title == section, copy.kind
+            assert [item.title for item in outline[1]][:len(parts)] == parts, copy.kind
+            assert ("Exercise key: the claims checked" in [item.title for item in outline[1]]) == \
+                bool(copy.teacher and ledger_records(site, page)), copy.kind
+            title = f"{section}: {'teacher' if copy.teacher else 'student'}'s handout"
+        info = pdf_file.metadata
+        assert info.title == f"{title}. {report['title']}", copy.kind
+        assert info.author == f"{report['author']['given']} {report['author']['family']}", copy.kind
+        assert info["/editionversion"] == version(project), copy.kind

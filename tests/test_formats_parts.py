@@ -8,10 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from edition.errors import EditionError
-from edition.formats import offline, pdf, titlepage
+from edition.formats import copies, handouts, offline, pdf, titlepage
 from edition.formats.meta import Meta
 from edition.model.anchors import Anchor
-from edition.model.edition import Edition, Part, Rendered
+from edition.model.edition import Annotation, Edition, Part, Rendered
 
 ARTICLE = "\n".join([
     '<h1 id="intro">Intro<a class="headerlink" href="#intro">#</a></h1>',
@@ -137,3 +137,80 @@ def test_a_copy_built_for_this_machine_says_it_is_a_local_preview(site_url, prev
 def test_the_running_head_is_written_as_a_css_string():
     css = pdf.page_css(pdf.Job("", "letter", "letter", "", running_head='Okafor, "Salt" \\ Roads'))
     assert 'content: "Okafor, \\"Salt\\" \\\\ Roads";' in css and "size: letter;" in css
+
+
+# Handouts
+
+
+QUESTIONS = ('<h1 id="a">A</h1><p class="para" id="p1"><a class="para-num" href="#p1">¶ 1</a>'
+             '<mark class="annotated" data-note="note-q">Salt</mark> moved.</p>'
+             '<aside class="annotations" aria-label="Editors\' annotations on ¶ 1"><div class="annotation" id="note-q">'
+             '<p class="annotation__head"><span class="annotation__number">1a</span> Question</p></div></aside>'
+             '<section class="discussion-questions"><h2 id="discussion-questions">Discussion questions</h2><ol>'
+             '<li>Why salt? <span class="discussion-questions__on">(<a href="#p1">¶ 1</a>'
+             '<span class="discussion-questions__note">, note 1a</span>)</span></li></ol></section>')
+
+
+# A student's handout has the questions, each with its ¶, but neither the notes nor their labels.
+@pytest.mark.parametrize("annotations, questions, printed", [
+    (False, False, "¶ 1Salt moved."),
+    (False, True, "¶ 1Salt moved.Discussion questionsWhy salt? (¶ 1)"),
+    (True, True, "¶ 1Salt1a moved.1a QuestionDiscussion questionsWhy salt? (¶ 1, note 1a)"),
+])
+def test_a_students_handout_keeps_the_questions_without_the_notes(annotations, questions, printed):
+    rendered = Rendered(html={"a.md": QUESTIONS}, titles={"a.md": "A"})
+    chapter = offline.parse_chapter(rendered, "section", Part("a.md", "a/", "A", "section", 1, (P1,)))
+    article = offline.copy_for([chapter], annotations=annotations, questions=questions)[0].article
+    assert article.get_text().removeprefix("A").replace("\u00a0", " ") == printed
+
+
+@pytest.mark.parametrize("sections, questions, expected", [
+    ([("intro", "intro.md")], True, [
+        ("handout-intro-a4", "-intro-students-handout-a4.pdf"),
+        ("handout-intro-letter", "-intro-students-handout-letter.pdf"),
+        ("handout-intro-a4-teacher", "-intro-teachers-handout-a4.pdf"),
+        ("handout-intro-letter-teacher", "-intro-teachers-handout-letter.pdf"),
+        ("questions-a4", "-discussion-questions-a4.pdf"),
+        ("questions-letter", "-discussion-questions-letter.pdf")]),
+    ([("intro", "intro.md")], False, [
+        ("handout-intro-a4", "-intro-students-handout-a4.pdf"),
+        ("handout-intro-letter", "-intro-students-handout-letter.pdf"),
+        ("handout-intro-a4-teacher", "-intro-teachers-handout-a4.pdf"),
+        ("handout-intro-letter-teacher", "-intro-teachers-handout-letter.pdf")]),
+    ([], True, []),
+])
+def test_each_section_has_its_handouts_named_after_its_page(sections, questions, expected):
+    made = copies.handouts(sections, questions=questions)
+    assert [(copy.kind, copy.suffix) for copy in made] == expected
+    assert all(copy.parts == ("intro.md",) for copy in made if copy.layout == "handout")
+
+
+def test_two_sections_of_one_name_would_give_two_handouts_one_name():
+    edition = edition_of(TITLE, Part("report/intro.md", "report/intro/", "I", "section", 1, (P1,)),
+                         Part("annex/intro.md", "annex/intro/", "J", "section", 2, (P2,)))
+    with pytest.raises(EditionError, match="report/intro.md and annex/intro.md both end in 'intro'"):
+        copies.sections(edition)
+
+
+# The key of a teacher's handout names the note that explains a record: the handout prints it.
+def test_the_key_names_the_note_that_explains_a_record():
+    record = BeautifulSoup(
+        '<div class="claim" id="p1-salt"><p><strong><a href="../a/#p1">¶ 1</a></strong>, “Salt” (name)</p>'
+        "<p>The report states: salt moved. <strong>Verdict: confirmed.</strong></p>"
+        '<p>The editors\' note <a href="../a/#note-q">1a</a>: Salt moved by river.</p></div>', "html.parser").div
+    note = Annotation("q", P1, "context", "Editors", "0.1.0", "Salt moved by river.", "1a")
+    part = handouts.key_part([record], handouts.Extras(notes={"p1-salt": note}, claims_path="claims/"))
+    text = " ".join(part.article.get_text(" ").split())
+    assert "Explained by the editors' note 1a , after ¶ 1 above." in text and "by river" not in text
+    assert part.article.select_one('a[href="../a/#note-q"]') is not None
+
+
+# The PDFs' CJK font (a subset made by scripts/cjk_font.py) has every such character of the sources.
+def test_the_pdfs_cjk_font_has_every_cjk_character_of_the_sources():
+    from fontTools.ttLib import TTFont
+
+    from cjk_font import OUT, ROOT, cjk_characters
+
+    cmap = TTFont(str(OUT)).getBestCmap()
+    assert [char for char in cjk_characters(ROOT) if ord(char) not in cmap] == []
+    assert "\u4e00" not in "".join(cjk_characters(ROOT)) and ord("\u4e00") not in cmap   # only what is used

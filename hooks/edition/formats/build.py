@@ -4,32 +4,38 @@
 
 Everything comes from the model (`Edition`: which parts, in which order, the metadata, the
 build's date, the file names) and from each page's rendered HTML, taken once by the hook
-(`Rendered`). Each file (formats/copies.py: four PDFs, one EPUB) is kept in the content-hash
-cache (citeproc/cache.py) under a key made of everything it depends on: the pages it
-prints, the edition's metadata, the copy's description, this package's code, stylesheets
-and fonts, and WeasyPrint's version. A build whose pages did not change copies the files
-from there and lays nothing out. What is missing is made at once: the PDFs laid out two at
-a time in worker processes (layout is CPU-bound Python; the machine is taken to have two
-cores) while this process writes the EPUB.
+(`Rendered`). Each file (formats/copies.py: the whole edition's four PDFs and EPUB, each
+section's four handouts, the questions sheet's two PDFs) is kept in the content-hash cache
+(citeproc/cache.py) under a key made of everything it depends on: the pages it prints (a
+handout: its section, its terms, teaching notes and ledger records), the edition's metadata,
+the copy's description, this package's code, stylesheets and fonts, and WeasyPrint's
+version. A build whose pages did not change copies the files from there and lays nothing
+out. What is missing is made at once: the PDFs laid out two at a time in worker processes
+(layout is CPU-bound Python; the machine is taken to have two cores) while this process
+writes the EPUB.
 """
 from __future__ import annotations
 
 import hashlib
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from copy import copy as copy_tag
+from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
 
 from edition.citeproc.cache import Cache, key, write_atomically
 from edition.errors import EditionError
-from edition.formats import copies, fetch, offline
+from edition.formats import copies, fetch, handouts, offline
 from edition.formats.copies import Copy
 from edition.formats.meta import Meta, edition_meta
 from edition.model.edition import Edition, Rendered
 
 PACKAGE = Path(__file__).parent       # its code, stylesheets and fonts are part of every key
 WORKERS = 2
+# What to do about a character no font of the PDFs has (WeasyPrint: ".notdef glyph rendered").
+NO_GLYPH = (" (no font of the PDFs has it, hooks/edition/formats/fonts/: for a Chinese, Japanese or "
+            "Korean character, run scripts/cjk_font.py; else choose another character)")
 
 
 @dataclass
@@ -55,7 +61,7 @@ class Report:
 def write(edition: Edition, rendered: Rendered, site_dir: Path, kinds: tuple[str, ...]) -> Report:
     """Write the PDFs and/or the EPUB (`kinds`) into site_dir/downloads/, or take them from the cache."""
     try:
-        return build(edition, rendered, site_dir, copies.wanted(kinds))
+        return build(edition, rendered, site_dir, copies.wanted(edition, kinds))
     except (ImportError, OSError) as error:
         raise EditionError(f"offline formats: cannot make the PDF and EPUB ({error}); install "
                            "the packages of uv.lock (make does) and the system libraries of "
@@ -65,27 +71,28 @@ def write(edition: Edition, rendered: Rendered, site_dir: Path, kinds: tuple[str
 def build(edition: Edition, rendered: Rendered, site_dir: Path, wanted: tuple[Copy, ...]) -> Report:
     start = time.perf_counter()
     meta = edition_meta(edition)
-    parts = offline.parts(edition)
+    parts = [part for _, part in offline.parts(edition)]
     cache = Cache(Path.cwd(), "formats", edition.settings or None)   # settings.cache_dir, absolute
-    digest = inputs_digest(rendered, [part for _, part in parts], meta)
+    common = key(repr(meta), version("weasyprint"), version("pydyf"), code_digest())
+    keys = {copy.kind: key(common, repr(copy), *page_inputs(rendered, copy.select(parts)),
+                           *handouts.inputs(copy, edition, rendered)) for copy in wanted}
     report = Report()
     made: dict[str, tuple[bytes, int | None]] = {}
     missing = []
     for copy in wanted:
-        entry = key(digest, repr(copy))
-        data, info = cache.get_bytes(entry), cache.get(entry)
+        data, info = cache.get_bytes(keys[copy.kind]), cache.get(keys[copy.kind])
         if data is not None and info is not None and len(data) == info.get("size"):
             made[copy.kind] = (data, info.get("pages"))
         else:
             missing.append(copy)
     if missing:
-        fresh = make(missing, offline.parse_parts(edition, rendered), meta, report, edition, site_dir)
+        fresh = make(missing, offline.parse_parts(edition, rendered), meta, report, edition, rendered, site_dir)
         for copy in missing:
             made[copy.kind] = fresh[copy.kind]
             if not report.warnings:      # a file made with warnings is made again next time
                 data, pages_count = fresh[copy.kind]
-                cache.put_bytes(key(digest, repr(copy)), data)
-                cache.put(key(digest, repr(copy)), {"size": len(data), "pages": pages_count})
+                cache.put_bytes(keys[copy.kind], data)
+                cache.put(keys[copy.kind], {"size": len(data), "pages": pages_count})
     for copy in wanted:
         data, pages_count = made[copy.kind]
         out = site_dir / copy.path(edition)
@@ -97,24 +104,33 @@ def build(edition: Edition, rendered: Rendered, site_dir: Path, wanted: tuple[Co
 
 
 def make(missing: list[Copy], chapters: list[offline.Chapter], meta: Meta, report: Report,
-         edition: Edition, site_dir: Path) -> dict[str, tuple[bytes, int | None]]:
+         edition: Edition, rendered: Rendered, site_dir: Path) -> dict[str, tuple[bytes, int | None]]:
     """Lay out the missing PDFs in worker processes while this one writes the EPUB; they read
     nothing but the built site and the edition's fonts (fetch.py)."""
     from edition.formats import epub, pdf
 
     fetch.check(chapters, site_dir)
+    # The PDFs' parts load what they show as files of the site (one base address for a whole
+    # document); the EPUB keeps the pages' own addresses.
+    printed = fetch.localized([replace(chapter, article=copy_tag(chapter.article)) for chapter in chapters], site_dir)
     made: dict[str, tuple[bytes, int | None]] = {}
-    documents: dict[tuple[bool, tuple[str, ...] | None], str] = {}   # one per teacher flag and parts
+    # One document per teacher flag, parts and layout (its A4 and Letter files share it).
+    documents: dict[tuple[bool, tuple[str, ...] | None, str], str] = {}
+    extras = handouts.extras(edition, rendered) if any(c.layout != "book" for c in missing) else None
     jobs = {}
     for copy in missing:
         if copy.format != "pdf":
             continue
         assert copy.size is not None
-        which = (copy.teacher, copy.parts)
-        if which not in documents:
-            parts = fetch.localized(offline.copy_for(copy.select(chapters), annotations=copy.teacher), site_dir)
-            documents[which] = pdf.pdf_document(parts, meta, teacher=copy.teacher)
-        jobs[copy.kind] = pdf.Job(documents[which], copy.size, copy.kind, str(site_dir), meta.running_head)
+        which = (copy.teacher, copy.parts, copy.layout)
+        if which not in documents and copy.layout == "book":
+            documents[which] = pdf.pdf_document(
+                offline.copy_for(copy.select(printed), annotations=copy.teacher), meta, teacher=copy.teacher)
+        elif which not in documents:
+            assert extras is not None
+            documents[which] = handouts.document(copy, printed, extras, meta)
+        jobs[copy.kind] = pdf.Job(documents[which], copy.size, copy.kind, str(site_dir), meta.running_head,
+                                  cover=copy.layout == "book")
     paths = copies.paths(edition)
     with ProcessPoolExecutor(max_workers=max(1, min(WORKERS, len(jobs)))) as pool:
         futures: dict[str, Future] = {kind: pool.submit(pdf.render, job) for kind, job in jobs.items()}
@@ -128,17 +144,23 @@ def make(missing: list[Copy], chapters: list[offline.Chapter], meta: Meta, repor
             except fetch.Refused as error:
                 raise EditionError(f"offline formats: {paths[kind]}: {error}") from None
             made[kind] = (data, pages_count)
-            report.warnings += [f"{paths[kind]}: {message}" for message in warnings]
+            report.warnings += [f"{paths[kind]}: {message}" + (NO_GLYPH if ".notdef" in message else "")
+                                for message in warnings]
     return made
 
 
-# Everything a file depends on, hashed: the pages it prints (the title page, the sections,
-# the apparatus), the metadata, the code, stylesheets and fonts of this package, WeasyPrint.
-def inputs_digest(rendered: Rendered, parts: list, meta: Meta) -> str:
-    items: list[str | bytes] = [repr(meta), version("weasyprint"), version("pydyf")]
-    for part in parts:
-        items += [part.src_uri, part.url, rendered.titles.get(part.src_uri, ""),
-                  rendered.html.get(part.src_uri, "")]
+# Everything a file depends on, hashed: the metadata, WeasyPrint, the code, stylesheets and
+# fonts of this package (code_digest), the copy's description, the pages it prints (a book: the
+# title page, the sections, the apparatus; a handout: its section), what a handout adds to them
+# (handouts.inputs). A change to one section lays out again the books, that section's
+# handouts and the questions sheet, not the other handouts.
+def page_inputs(rendered: Rendered, parts: list) -> list[str]:
+    return [item for part in parts for item in (part.src_uri, part.url, rendered.titles.get(part.src_uri, ""),
+                                                 rendered.html.get(part.src_uri, ""))]
+
+
+def code_digest() -> str:
+    items: list[str | bytes] = []
     for path in sorted(PACKAGE.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             items += [path.relative_to(PACKAGE).as_posix(), hashlib.sha256(path.read_bytes()).digest()]

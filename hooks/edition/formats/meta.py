@@ -34,6 +34,7 @@ class Meta:
     file_name: str = ""     # the edition's (data/work.yml edition.file_name): names the files
     figures: int = 0        # the report's figures (described by their captions)
     example: tuple[int, str] = (0, "")   # a paragraph to cite, for the cover: (3, "introduction/#p3")
+    copyright: str = ""     # the report's: "© 2020 by …"
 
 
 def edition_meta(edition: Edition) -> Meta:
@@ -63,4 +64,5 @@ def edition_meta(edition: Edition) -> Meta:
         file_name=info.file_name,
         figures=len(edition.figures),
         example=example,
+        copyright=report.copyright,
     )

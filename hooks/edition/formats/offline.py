@@ -43,7 +43,10 @@ DROP = (".headerlink", ".gloss-tips", ".gloss-popup", ".edition-downloads", ".md
         ".md-source-file", ".footnote-backref", ".para-cite", ".note-marker", ".page-cite", ".cite-open",
         ".annotation-controls", "script", "style", "noscript", "button", "form", "input",
         "[hidden]", ".web-only")
-ANNOTATIONS = (".annotations", ".discussion-questions")
+# A reader's copy has neither the editors' notes nor the questions; a student's handout has the
+# questions, each with its paragraph but not the label of a note it does not print.
+NOTES = (".annotations", ".discussion-questions__note")
+QUESTIONS = (".discussion-questions",)
 
 
 @dataclass
@@ -85,8 +88,10 @@ def parse_parts(edition: Edition, rendered: Rendered) -> list[Chapter]:
     return [parse_chapter(rendered, role, part) for role, part in parts(edition)]
 
 
-def copy_for(chapters: list[Chapter], *, annotations: bool) -> list[Chapter]:
-    """A copy of the parts to change for one file, cleaned for a reader's or a teacher's copy."""
+def copy_for(chapters: list[Chapter], *, annotations: bool, questions: bool | None = None) -> list[Chapter]:
+    """A copy of the parts to change for one file, cleaned for a reader's or a teacher's copy
+    (with the `annotations`), or for a student's (with the discussion `questions` alone)."""
+    questions = annotations if questions is None else questions
     from bs4 import BeautifulSoup
 
     copies = []
@@ -99,7 +104,7 @@ def copy_for(chapters: list[Chapter], *, annotations: bool) -> list[Chapter]:
         holder.append(copy.copy(chapter.article))
         article = holder.article
         assert article is not None          # the copy of an <article>
-        clean(article, annotations=annotations)
+        clean(article, annotations=annotations, questions=questions)
         copies.append(Chapter(chapter.slug, chapter.path, chapter.role, heading_text(article), article,
                               src_uri=chapter.src_uri))
     return copies
@@ -145,8 +150,9 @@ def check_sections(edition: Edition) -> None:
 # Cleaning
 
 
-def clean(article: Tag, *, annotations: bool) -> None:
-    drop = DROP if annotations else DROP + ANNOTATIONS
+def clean(article: Tag, *, annotations: bool, questions: bool | None = None) -> None:
+    questions = annotations if questions is None else questions
+    drop = DROP + (() if annotations else NOTES) + (() if questions else QUESTIONS)
     for folded in article.select(".annotations [hidden]"):
         del folded["hidden"]      # an annotation folded away on screen is printed whole
     for element in article.select(", ".join(drop)):

@@ -151,11 +151,11 @@ def patch_footnote_reporting(block) -> None:
     block._linebox_layout = namespace["_linebox_layout"]
 
 
-def finish(document, pdf) -> None:
-    """Page labels: "Cover" on the cover, then the printed folio (pages count from the cover)."""
+def finish(document, pdf, cover: bool = True) -> None:
+    """Page labels: "Cover" on the cover, then the printed folio (pages count from the cover);
+    without a cover (a handout), the folio from 1."""
     import pydyf
 
-    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array([
-        0, pydyf.Dictionary({"P": pydyf.String("Cover")}),
-        1, pydyf.Dictionary({"S": "/D", "St": 2}),
-    ])})
+    labels = [0, pydyf.Dictionary({"P": pydyf.String("Cover")}), 1, pydyf.Dictionary({"S": "/D", "St": 2})]
+    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array(
+        labels if cover else [0, pydyf.Dictionary({"S": "/D", "St": 1})])})

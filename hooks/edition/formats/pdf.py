@@ -9,6 +9,7 @@ print.css next to this module; this module writes the HTML it lays out.
 """
 from __future__ import annotations
 
+import functools
 import html
 import logging
 from collections import Counter
@@ -36,6 +37,7 @@ class Job:
     name: str                   # the file's kind ("a4-teacher"): its PDF identifier
     site: str                   # the built site: with the fonts, all the layout may read (fetch.py)
     running_head: str = ""      # the head of every page but the cover's (Meta.running_head)
+    cover: bool = True          # its first page is a cover (a book's), labelled "Cover"; a handout has none
 
 
 # The PDFs
@@ -63,7 +65,8 @@ def render(job: Job) -> tuple[bytes, int, list[str]]:
         # reflowing reader), XMP metadata naming the standard; patches.py makes the running
         # heads and folios artifacts, the notes Note elements, and adds page labels.
         data = document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True,
-                                  pdf_identifier=job.name.encode(), finisher=patches.finish)
+                                  pdf_identifier=job.name.encode(),
+                                  finisher=functools.partial(patches.finish, cover=job.cover))
     return data, len(document.pages), warnings
 
 
@@ -115,8 +118,11 @@ def pdf_document(chapters: list[Chapter], meta: Meta, *, teacher: bool) -> str:
     return page(meta, teacher, "\n".join(body))
 
 
-def page(meta: Meta, teacher: bool, body: str) -> str:
-    copy = "teacher's copy, with annotations" if teacher else "reader's copy"
+# The document around a body: its language, title and metadata (a book's title is the report's;
+# a handout's names itself first, `title`, and says what `copy` it is). `kind`: <body>'s class.
+def page(meta: Meta, teacher: bool, body: str, *, title: str = "", copy: str = "", kind: str = "book") -> str:
+    copy = copy or ("teacher's copy, with annotations" if teacher else "reader's copy")
+    title = f"{title}. {meta.title}" if title else meta.title
     when = meta.modified.strftime("%Y-%m-%dT%H:%M:%SZ")
     fields = {
         "author": meta.author,
@@ -131,7 +137,7 @@ def page(meta: Meta, teacher: bool, body: str) -> str:
     metas = "\n".join(f'<meta name="{name}" content="{html.escape(value)}">'
                       for name, value in fields.items())
     return (f'<!DOCTYPE html>\n<html lang="{meta.language}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(meta.title)}</title>\n{metas}\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+            f'<title>{html.escape(title)}</title>\n{metas}\n</head>\n<body class="{kind}">\n{body}\n</body>\n</html>\n')
 
 
 def contents(chapters: list[Chapter]) -> str:
@@ -198,8 +204,12 @@ def global_id(chapters: dict[str, Chapter], target: Target) -> str:
     return chapters[target.slug].renamed.get(target.fragment, target.fragment)
 
 
-def link_everything(chapters: list[Chapter], site_url: str) -> None:
+# Each link goes to its target in the file, or to the web edition if the target is not in the
+# file; one whose page is in the file but whose target is not (a note a reader's copy leaves
+# out) loses its link, or in a handout (`web_if_missing`) goes to the web edition's.
+def link_everything(chapters: list[Chapter], site_url: str, *, web_if_missing: bool = False) -> None:
     resolve = offline.resolver(chapters, site_url)
+    web = offline.resolver([], site_url)
     by_slug = {chapter.slug: chapter for chapter in chapters}
     known = {f"chapter-{chapter.slug}" for chapter in chapters}
     known |= {name for chapter in chapters for name in offline.ids_of(chapter.article)}
@@ -212,6 +222,8 @@ def link_everything(chapters: list[Chapter], site_url: str) -> None:
             name = global_id(by_slug, target)
             if name in known:
                 link["href"] = f"#{name}"
+            elif web_if_missing:
+                link["href"] = str(web(chapter.path, str(link["href"])))
             else:
                 offline.unlink(link)
 

@@ -93,10 +93,13 @@ def ref_link(ref: str, page: str, edition: Edition) -> str:
     return f"[{escape(entry.name)}]({link_from(page, 'glossary.md' if kind == 'glossary' else 'entities.md', name)})"
 
 
+# Each question with its paragraph and its note's label; the label is a span of its own, which
+# a copy without the notes leaves out (a student's handout: "(¶ 3)").
 def questions_html(questions: list[Annotation]) -> str:
     items = "\n".join(
         f'<li markdown="1">{safe_markdown(q.text)} '
-        f'<span class="discussion-questions__on">([{q.paragraph.label}](#{q.paragraph}), note {q.label})</span></li>'
+        f'<span class="discussion-questions__on">([{q.paragraph.label}](#{q.paragraph})'
+        f'<span class="discussion-questions__note">, note {q.label}</span>)</span></li>'
         for q in questions
     )
     return ('<section class="discussion-questions" markdown="1">\n\n'
