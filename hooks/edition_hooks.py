@@ -200,7 +200,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     if refused:
         raise PluginError(f"{len(refused)} address{'es' if len(refused) > 1 else ''} refused in the pages "
                           "(listed above; the rule is in hooks/edition/model/addresses.py)")
-    assets.add_filters(env, config.theme.dirs)
+    assets.add_filters(env, config.theme.dirs, assets.late_scripts(build.bundles))
     return env
 
 

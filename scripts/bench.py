@@ -2,6 +2,8 @@
 """Benchmark of the edition's speed and weight (issue 7); prints one table.
 
     python scripts/bench.py [--repeat 3] [--no-lighthouse] [--pages-only]      (or `make bench`)
+    python scripts/bench.py --pairs 8 [--keep DIR]
+
 
 - Build time of the edition with its hooks and of the same Markdown with `hooks: []`: the
   ratio is what the hooks cost. Target: at most 1.5x. The edition is built cold (its cache
@@ -18,6 +20,11 @@
   hooks, styles, scripts or template overrides). And the size of the search index.
 - Lighthouse 12.2.3 (npm; mobile, its default) on each kind of page, served gzipped over
   HTTP/1.1 on 127.0.0.1 as a real host would. Target: 100 in all four categories.
+- `--pairs N`: the section page and its plain twin measured N times each, one after the
+  other (edition, plain, edition, ...), so that both meet the same moments of a shared
+  machine; each run's performance score and the measures it is made of, then their medians
+  and ranges (the section's target: at least plain Material's). `--keep DIR` keeps each
+  run's report and trace (Lighthouse's --save-assets) for reading.
 
 Times are the best of `repeat` builds, in wall and CPU seconds (CPU time of the build's
 processes, which does not depend on what else the machine is doing; ratios use it). The
@@ -70,7 +77,12 @@ def main() -> None:
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--pages-only", action="store_true",
                         help="one build, no timings: the pages' weights and Lighthouse scores")
+    parser.add_argument("--pairs", type=int, default=0,
+                        help="one build; the section page and plain Material's, N runs each, alternating")
+    parser.add_argument("--keep", type=Path, help="with --pairs: keep the reports and traces here")
     args = parser.parse_args()
+    if args.pairs:
+        return paired_runs(args.pairs, args.keep)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         ENV["EDITION_CACHE_DIR"] = str(work / "cache")
@@ -283,6 +295,67 @@ def lighthouse(url: str, report: Path) -> dict[str, int]:
         sys.exit(f"bench: lighthouse failed on {url}:\n{result.stderr[-3000:]}")
     categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
     return {name: round(category["score"] * 100) for name, category in categories.items()}
+
+
+# Paired runs of the section page and its plain twin
+
+MEASURES = {"FCP": "first-contentful-paint", "SI": "speed-index", "LCP": "largest-contentful-paint",
+            "TBT": "total-blocking-time", "TTI": "interactive"}
+
+
+def paired_runs(pairs: int, keep: Path | None) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        ENV["EDITION_CACHE_DIR"] = str(work / "cache")
+        build_seconds(ROOT, work / "site-on", {})
+        sites = {"section": work / "site-on", "section, plain Material": plain_site(work)}
+        out = keep or work / "reports"
+        out.mkdir(parents=True, exist_ok=True)
+        servers = {kind: ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+                   for kind, site in sites.items()}
+        for server in servers.values():
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+        runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in sites}
+        print(f"load average at the start: {os.getloadavg()[0]:.2f}")
+        print(f"{'run':<30} {'perf':>5} {'FCP':>6} {'SI':>6} {'LCP':>6} {'TBT':>6} {'TTI':>6}  load")
+        try:
+            for number in range(1, pairs + 1):
+                for kind, server in servers.items():
+                    url = f"http://127.0.0.1:{server.server_port}/{PAGE_KINDS['section']}"
+                    name = "plain" if "plain" in kind else "edition"
+                    run = lighthouse_measures(url, out / f"{name}-{number}.json")
+                    runs[kind].append(run)
+                    print(f"{kind + ' ' + str(number):<30} {run['perf']:5.0f} " +
+                          " ".join(f"{run[m]:6.0f}" for m in MEASURES) + f"  {os.getloadavg()[0]:.2f}",
+                          flush=True)
+        finally:
+            for server in servers.values():
+                server.shutdown()
+        print(f"\nmedian [range] of {pairs} runs (ms but perf)")
+        for kind, values in runs.items():
+            cells = []
+            for measure in ("perf", *MEASURES):
+                column = sorted(run[measure] for run in values)
+                cells.append(f"{measure} {median(column):.0f} [{column[0]:.0f}-{column[-1]:.0f}]")
+            print(f"  {kind:<24} " + "  ".join(cells))
+        print(f"load average at the end: {os.getloadavg()[0]:.2f}")
+
+
+def lighthouse_measures(url: str, report: Path) -> dict[str, float]:
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}", "--output=json",
+         f"--output-path={report}", "--only-categories=performance", "--save-assets"],
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"bench: lighthouse failed on {url}:\n{result.stderr[-3000:]}")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    return {"perf": data["categories"]["performance"]["score"] * 100,
+            **{name: data["audits"][audit]["numericValue"] for name, audit in MEASURES.items()}}
+
+
+def median(values: list[float]) -> float:
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
 # Report

@@ -5,6 +5,11 @@ most plain Material's weight + 10 KB gzipped, and as fast).
   sources in docs/) are minified (rcssmin, rjsmin) and joined, in their listed order, into
   one style sheet and one script: `BUNDLES`. A page loads two files instead of six. The
   others, which single pages or a script load when needed, are minified too.
+- The edition's script is requested once the page has been read and Material's script has
+  run (DOMContentLoaded, overrides/main.html), not with them: `LATE`. Everything it does
+  answers the reader (a marker, a term, a Cite link, a selection) or follows the first paint,
+  which it never changes; fetched beside Material's script it shared a slow phone's network
+  with it and ran in the same long task at DOMContentLoaded.
 - The scripts written into the templates (overrides/partials/) are minified by the `jsmin`
   filter the hook gives to the templates, and the indentation of Material's header,
   navigation, footer and scripts is dropped by its `squeeze` filter (overrides/main.html).
@@ -31,14 +36,21 @@ LINE_BREAK_SPACE = re.compile(r"[ \t]*\n\s*")
 # the edition's other style sheets and scripts, in docs/: loaded by single pages (front matter
 # `stylesheets:`) or by a script when needed (cite-dialog.js)
 OWN_ASSETS = (("stylesheets/", ".css"), ("javascripts/", ".js"))
+# the config option whose bundle the page loads after DOMContentLoaded, not by the theme's tag
+LATE = "extra_javascript"
 
 
 def bundle_config(lists: Mapping[str, list[str]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Each config option of `BUNDLES` (its list of sources) as the list of its bundle; and each
-    bundle's sources."""
+    """Each config option of `BUNDLES` (its list of sources) as the list of its bundle (none for
+    `LATE`'s, which `late_scripts` names); and each bundle's sources."""
     sources = {path: [str(entry) for entry in lists[option]] for path, option in BUNDLES.items()}
-    options = {option: [path] if sources[path] else [] for path, option in BUNDLES.items()}
+    options = {option: [path] if sources[path] and option != LATE else [] for path, option in BUNDLES.items()}
     return options, sources
+
+
+def late_scripts(sources_of: Mapping[str, list[str]]) -> list[str]:
+    """The bundles a page loads after DOMContentLoaded (overrides/main.html)."""
+    return [path for path, option in BUNDLES.items() if option == LATE and sources_of.get(path)]
 
 
 def bundle_files(sources_of: dict[str, list[str]], src_uris: list[str],
@@ -68,13 +80,15 @@ def bundle_files(sources_of: dict[str, list[str]], src_uris: list[str],
     return removed, added
 
 
-def add_filters(env: jinja2.Environment, theme_dirs: list[str]) -> None:
+def add_filters(env: jinja2.Environment, theme_dirs: list[str], late: list[str]) -> None:
     """`{% filter jsmin %}`: a template's inline script, minified. `{% filter squeeze %}`: the
     indentation of Material's templates (header, navigation, footer) dropped. And
-    `material_bundle`, the theme's script (overrides/main.html preloads it)."""
+    `material_bundle`, the theme's script (overrides/main.html preloads it), and
+    `late_scripts`, the edition's, which it loads after DOMContentLoaded."""
     env.filters["jsmin"] = rjsmin.jsmin
     env.filters["squeeze"] = squeeze
     env.globals["material_bundle"] = theme_bundle(theme_dirs)
+    env.globals["late_scripts"] = late
 
 
 # Material's script, named by its hash (assets/javascripts/bundle.a5f9d56c.min.js in 9.8.2),
