@@ -283,3 +283,37 @@ def test_every_sections_questions_show_in_the_default_view(new_view, base_url, w
         return count;
     }""", [f"{base_url}{path}" for path in SECTIONS])
     assert shown >= 12
+
+
+# Each paragraph's markers as drawn: the label each shows (its ::after), and where it is.
+MARKERS_DRAWN = """() => Array.from(document.querySelectorAll("article p.para[id]"), (paragraph) => [
+  paragraph.id,
+  Array.from(paragraph.querySelectorAll("a.note-marker"), (marker) => {
+    const box = marker.getBoundingClientRect();
+    return {label: marker.dataset.label, shown: getComputedStyle(marker, "::after").content,
+            drawn: marker.getClientRects().length > 0, top: box.top + scrollY, left: box.left,
+            height: box.height};
+  }),
+]).filter(([, markers]) => markers.length)"""
+
+
+@pytest.mark.parametrize("view", ["reading", "study"])
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_the_markers_read_in_the_order_of_their_labels(new_view, base_url, view, width):
+    """Left to right, line by line, a paragraph's markers read 3a, 3b, 3c … as drawn, in both
+    views and at both widths: no reader hunts for a note."""
+    page = new_view(width, "light").page
+    seen = 0
+    for path in SECTIONS:
+        open_page(page, f"{base_url}{path}?view={view}")
+        for paragraph, markers in page.evaluate(MARKERS_DRAWN):
+            number = paragraph.removeprefix("p")
+            assert [m["label"] for m in markers] == [f"{number}{chr(ord('a') + i)}" for i in range(len(markers))]
+            for marker in markers:
+                assert marker["drawn"] and marker["shown"] == f'"{marker["label"]}"', (path, marker)
+            for before, after in itertools.pairwise(markers):
+                same_line = abs(after["top"] - before["top"]) < before["height"] / 2
+                assert (after["left"] > before["left"]) if same_line else after["top"] > before["top"], \
+                    (path, before["label"], after["label"])
+            seen += len(markers)
+    assert seen >= 40
