@@ -197,6 +197,8 @@ def page_weights(site: Path, kinds: dict[str, str] = PAGE_KINDS) -> dict[str, di
         html = page.read_text(encoding="utf-8")
         css = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
         js = re.findall(r'<script src="([^"]+)"', html)
+        late = re.search(r'for\(const src of (\[[^\]]*\])\)', html)  # loaded at DOMContentLoaded (overrides/main.html)
+        js += json.loads(late.group(1)) if late else []
         worker = re.search(r'"search":\s*"([^"]+)"', html)  # loaded by every page
         js += [worker.group(1)] if worker else []
         weights[kind] = {
