@@ -1,7 +1,7 @@
 """One pipeline, whatever the base and whatever the nav calls the report: the same edition built by
 ProperDocs (the maintained fork of MkDocs 1.x) and built with the report's nav group renamed.
 
-The two builds here are slow (a whole edition each, with the PDF or EPUB): they read the
+The two builds here are slow (a whole edition each, with its PDFs and EPUB): they read the
 `formats_site` build, so they are marked `formats` and stay out of the one-minute tier.
 """
 from __future__ import annotations
@@ -68,16 +68,14 @@ def test_the_formats_parts_do_not_depend_on_the_report_groups_name():
 
 
 # Renaming the report's group in a copy of mkdocs.yml (and `report_group` with it) gives the same
-# EPUB, byte for byte, made afresh (the formats' cache starts empty; pandoc's results are
-# copied). One extra build only, the EPUB's: the PDFs are made from the very parts the EPUB is
-# made from (offline.parse_parts, whose order the test above checks in memory), and neither
-# format reads the nav's name of the group (the PDF's contents and the EPUB's nav label the
-# report's sections by their kind).
-def test_renaming_the_report_group_gives_the_same_epub(formats_site, formats_env, tmp_path):
+# PDFs (books, handouts, questions sheet) and EPUB, byte for byte, made afresh (the formats'
+# cache starts empty; pandoc's results are copied): neither format reads the nav's name of the
+# group (the PDF's contents and the EPUB's nav label the report's sections by their kind).
+def test_renaming_the_report_group_gives_the_same_pdfs_and_epub(formats_site, formats_env, tmp_path):
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert text.count(f"  - {GROUP}:\n") == 1 and "  edition:\n    formats: true\n" in text
     text = text.replace(f"  - {GROUP}:\n", f"  - {RENAMED}:\n").replace(
-        "  edition:\n    formats: true\n", f"  edition:\n    formats: epub\n    report_group: {RENAMED}\n")
+        "  edition:\n    formats: true\n", f"  edition:\n    formats: true\n    report_group: {RENAMED}\n")
     config = ROOT / f".mkdocs-renamed-{os.getpid()}.yml"    # beside mkdocs.yml: docs/, data/ are its
     cache = tmp_path / "cache"
     shutil.copytree(Path(formats_env["EDITION_CACHE_DIR"]) / "citeproc", cache / "citeproc")
@@ -89,9 +87,11 @@ def test_renaming_the_report_group_gives_the_same_epub(formats_site, formats_env
     finally:
         config.unlink()
     assert built.returncode == 0, built.stdout + built.stderr
-    assert "(cached)" not in built.stdout + built.stderr        # the EPUB was made, not copied
+    assert "(cached)" not in built.stdout + built.stderr        # every file was made, not copied
     page = (tmp_path / "site" / "introduction" / "index.html").read_text(encoding="utf-8")
     label = '<span class="md-ellipsis">\n{}\n</span>'                # a nav group's label (Material)
     assert label.format(RENAMED) in page and label.format(GROUP) not in page   # the nav took the new name
-    epub = download_paths()["epub"]
-    assert (tmp_path / "site" / epub).read_bytes() == (formats_site.path / epub).read_bytes()
+    downloads = sorted(set(download_paths().values()))
+    assert any(path.endswith(".epub") for path in downloads) and sum(path.endswith(".pdf") for path in downloads) > 4
+    for path in downloads:
+        assert (tmp_path / "site" / path).read_bytes() == (formats_site.path / path).read_bytes(), path
