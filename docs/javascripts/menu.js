@@ -68,17 +68,19 @@
 })();
 
 // A search result opens its page at the first match: Material highlights the words
-// (search.highlight) once its index is loaded, but leaves the page at the top.
+// (search.highlight) once its index is loaded, but leaves the page at the top. This script
+// runs after DOMContentLoaded (hooks/edition/assets.py, LATE), so the words may already be
+// highlighted when it starts: it looks first, then watches.
 (() => {
   if (!new URLSearchParams(location.search).has("h") || location.hash) return;
   const article = document.querySelector("article");
   if (!article) return;
-  const observer = new MutationObserver(() => {
+  const scroll = () => {
     const mark = article.querySelector("mark[data-md-highlight]");
-    if (mark) {
-      observer.disconnect();
-      mark.scrollIntoView({ block: "center" });
-    }
-  });
+    if (mark) mark.scrollIntoView({ block: "center" });
+    return Boolean(mark);
+  };
+  if (scroll()) return;
+  const observer = new MutationObserver(() => scroll() && observer.disconnect());
   observer.observe(article, { childList: true, subtree: true });
 })();

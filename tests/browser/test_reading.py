@@ -30,6 +30,24 @@ def test_search_finds_a_word_and_opens_its_paragraph(new_view, base_url, width):
     expect(page.locator(f"#{PARAGRAPH} mark").first).to_be_in_viewport()
 
 
+
+# The edition's script starts after DOMContentLoaded, so Material may have highlighted the
+# words before it: held back here until they are, it still brings them into view.
+def test_a_result_whose_words_are_highlighted_before_the_script_starts_opens_at_them(new_view, base_url):
+    page = new_view("phone", "light").page
+    script = "**/javascripts/edition.min.js"
+    page.route(script, lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto(f"{base_url}{PAGE}?h={WORD.lower()}")
+    marks = page.locator(f"#{PARAGRAPH} mark[data-md-highlight]")
+    expect(marks.first).to_have_text(WORD)
+    assert page.evaluate("scrollY") == 0 and not page.evaluate("(m) => m.getBoundingClientRect().top < innerHeight",
+                                                               marks.first.element_handle())
+    page.unroute(script)
+    source = page.evaluate("() => [...document.scripts].map((s) => s.textContent).join()")
+    assert "edition.min.js" in source                 # the page loads it so (overrides/main.html)
+    page.add_script_tag(url=f"{base_url}javascripts/edition.min.js")
+    expect(marks.first).to_be_in_viewport()
+
 # Paragraph 15, as a reader who cites it may type it.
 @pytest.mark.parametrize("query", ["¶ 15", "¶15", "p15", "15"])
 def test_search_finds_a_paragraph_by_its_number(new_view, base_url, query):
