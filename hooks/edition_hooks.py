@@ -10,8 +10,6 @@ cycle and calls each feature of hooks/edition/ in the order written here.
     on_files     the bundles; the model (model/build.py), then the generated pages and downloads
     on_page_markdown   the page's place in the model, its title lines; the annotations
     (Markdown)   the treeprocessors of markdown/extension.py, in their priority order
-    on_pre_build the symbolic links out of the project refused; under serve, the model built
-                 before site/ is emptied, so broken sources keep the last good site
     on_page_content    the page's rendered HTML, taken once (`Rendered`): every output reads it
     on_env       once every page is rendered: locators, key terms, unmentioned entries; the
                  addresses the pages may not hold (markdown/gate.py); the templates' jsmin filter

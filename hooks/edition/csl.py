@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from edition.errors import EditionError
-from edition.markup import NOCASE, unmarked
+from edition.model.edition import NOCASE, unmarked
 
 # CSL type -> biblatex entry type (for an item with the fields that type requires).
 BIBLATEX_TYPES = {"article-newspaper": "article", "article-magazine": "article", "article-journal": "article",

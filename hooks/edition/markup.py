@@ -26,15 +26,6 @@ def safe_markdown(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=False)
 
 
-# A title's case-kept words, which CSL-JSON marks <span class="nocase">China</span> (works.py),
-# as plain text, for what has no such mark (RIS, TEI, the annotations' names of works).
-NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
-
-
-def unmarked(value: str) -> str:
-    return NOCASE.sub(r"\1", value)
-
-
 # A note's Markdown as plain words, for formats without Markdown (TEI, Web Annotations):
 # link syntax and emphasis marks dropped, white space folded.
 def plain_text(markdown: str) -> str:

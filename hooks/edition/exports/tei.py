@@ -13,8 +13,8 @@ from lxml import etree
 
 from edition.errors import EditionError
 from edition.exports.teitext import XML_ID, NameFinder, PageText, sub, tei
-from edition.markup import plain_text, unmarked
-from edition.model.edition import Annotation, Edition, Entry, Rendered, Work
+from edition.markup import plain_text
+from edition.model.edition import Annotation, Edition, Entry, Rendered, Work, unmarked
 from edition.model.names import Matcher
 
 SUFFIX = ".tei.xml"  # after the edition's file name (data/work.yml edition.file_name)

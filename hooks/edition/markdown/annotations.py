@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from edition.markup import escape, link_from, safe_markdown, unmarked
+from edition.markup import escape, link_from, safe_markdown
 from edition.model.anchors import Anchor
-from edition.model.edition import Annotation, Edition
+from edition.model.edition import Annotation, Edition, unmarked
 from edition.model.sources import PARAGRAPH_ID
 
 # kind -> (its name, its plural), in the order the toolbar shows them

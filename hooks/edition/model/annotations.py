@@ -15,17 +15,13 @@ the same way. A note added to one paragraph never changes another paragraph's la
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
-from lxml import html
-from markdown import Markdown
-
 from edition.model.anchors import Anchor
 from edition.model.edition import Annotation
+from edition.model.words import reader_words
 
-FOOTNOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -37,7 +33,7 @@ def labelled(items: list[dict[str, Any]], markdown_of: Mapping[Anchor, str]) -> 
         by_paragraph.setdefault(Anchor.parse(str(item["paragraph"])), []).append((row, item))
     found = []
     for paragraph in sorted(by_paragraph, key=lambda anchor: anchor.number):
-        text = words(markdown_of.get(paragraph, ""))
+        text = reader_words(markdown_of.get(paragraph, ""))
         ordered = sorted(by_paragraph[paragraph], key=lambda entry: (where(entry[1].get("phrase"), text), entry[0]))
         for index, (_, item) in enumerate(ordered):
             found.append(annotation(item, paragraph, f"{paragraph.number}{letters(index)}"))
@@ -58,15 +54,6 @@ def annotation(item: dict[str, Any], paragraph: Anchor, label: str) -> Annotatio
 def where(phrase: str | None, text: str) -> float:
     position = text.find(phrase) if phrase else -1
     return float("inf") if position < 0 else position + len(phrase or "")
-
-
-# The paragraph's words as a reader reads them: the Markdown rendered, without the tags and
-# the calls of footnotes (as markdown/marks.py looks for a phrase on the page).
-def words(markdown: str) -> str:
-    if not markdown.strip():
-        return ""
-    rendered = Markdown(extensions=["pymdownx.critic"]).convert(FOOTNOTE_CALL.sub("", markdown))
-    return str(html.fragment_fromstring(rendered, create_parent="div").text_content())
 
 
 # 0 -> "a", 25 -> "z", 26 -> "aa": the letters of a paragraph's notes.

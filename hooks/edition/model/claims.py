@@ -24,20 +24,16 @@ and percentage); `uncovered` lists what no record's words cover.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import markdown
 
 from edition.model import schema
 from edition.model.anchors import Anchor
 from edition.model.edition import Claim, Edition
 from edition.model.schema import DataFile, Problems
-from edition.model.sources import REFERENCE
+from edition.model.words import reader_words
 
 if TYPE_CHECKING:
     from edition.model.apparatus import Apparatus
@@ -187,43 +183,7 @@ def reading_order(text: Text) -> list[Anchor]:
     return order
 
 
-# The words a reader sees
-
-
-class _Words(HTMLParser):
-    """The text of rendered HTML, without footnote references (a number, not a word)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-        self.inside_sup = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.inside_sup += tag == "sup"
-
-    def handle_endtag(self, tag: str) -> None:
-        self.inside_sup -= tag == "sup" and self.inside_sup > 0
-
-    def handle_data(self, data: str) -> None:
-        if not self.inside_sup:
-            self.found.append(data)
-
-
-@functools.lru_cache(maxsize=512)
-def reader_words(source: str) -> str:
-    """A paragraph's or note's Markdown as a reader reads it: no markup, no note numbers.
-
-    Rendered whole (CriticMarkup's changes are put back only at the end of Python-Markdown's
-    run), so an editorial change reads as it shows: the printed words, then the edition's.
-    """
-    html = markdown.markdown(REFERENCE.sub("", source), extensions=["attr_list", "md_in_html", "pymdownx.critic"],
-                             extension_configs={"pymdownx.critic": {"mode": "view"}})
-    parser = _Words()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.found).strip()
-
-
+# The words a reader sees of a paragraph or a note (model/words.py).
 def words_of(edition: Edition, anchor: Anchor) -> str:
     holder = edition.paragraphs[anchor] if anchor.kind == "p" else edition.notes[anchor]
     return reader_words(holder.markdown)

@@ -29,9 +29,14 @@ def spoken_date(iso: str) -> str:
     return " ".join([*words, parts[0]])
 
 
-# A title's case-kept words as model/works.py marks them in CSL-JSON (<span class="nocase">China</span>).
+# A title's case-kept words, which CSL-JSON marks <span class="nocase">China</span> (works.py),
+# as plain text, for what has no such mark (a work's label, RIS, TEI, the annotations' names
+# of works).
 NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
 
+
+def unmarked(value: str) -> str:
+    return NOCASE.sub(r"\1", value)
 
 # A read-only empty mapping, for defaults.
 def empty() -> Mapping[Any, Any]:
@@ -166,7 +171,7 @@ class Work:
     def label(self) -> str:
         names = self.csl.get("author") or self.csl.get("editor") or []
         first = names[0] if names else {}
-        who = first.get("literal") or first.get("family") or NOCASE.sub(r"\1", str(self.csl["title"]))
+        who = first.get("literal") or first.get("family") or unmarked(str(self.csl["title"]))
         parts = (self.csl.get("issued") or {}).get("date-parts", [[]])[0]
         return f"{who} {parts[0] if parts else 'n.d.'}"
 

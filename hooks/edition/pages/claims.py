@@ -79,7 +79,7 @@ def record_block(edition: Edition, claim: Claim) -> str:
         "",
         f"**{where_link(edition, claim.where)}**, \u201c{escape(claim.words)}\u201d ({claim.kind})",
         "",
-        f"The report states: {escape(claim.claim)} **Verdict: {VERDICTS[claim.verdict].lower()}.**",
+        f"The report states: {escape(claim.claim)} **Verdict: {claim.verdict_label.lower()}.**",
         "",
         explanation(edition, claim),
     ]
@@ -133,7 +133,7 @@ def claim_review(edition: Edition, claim: Claim) -> dict[str, Any]:
     assert report is not None and info is not None
     page = edition.part(PAGE)
     author = {"@type": "Person", "name": report.author.name}
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": VERDICTS[claim.verdict]}
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": claim.verdict_label}
     if claim.verdict in RATINGS:
         rating.update(ratingValue=RATINGS[claim.verdict], worstRating=1, bestRating=3)
     where = edition.part_of(claim.where)

@@ -6,8 +6,7 @@ from html import escape
 
 from edition.errors import EditionError
 from edition.model.anchors import Anchor
-from edition.model.edition import Event
-from edition.model.events import MONTHS
+from edition.model.edition import Event, spoken_date
 
 
 def timeline_html(events: Iterable[Event], links: Mapping[Anchor, str]) -> str:
@@ -46,7 +45,7 @@ def _when(event: Event) -> str:
     if event.when:
         return _time(event.date or year, event.when)
     if event.date:
-        return _time(event.date, _spelled(event.date))
+        return _time(event.date, spoken_date(event.date))
     if event.end_year:
         end = str(event.end_year)
         return (f'<span class="timeline__date">{_time(year, year, "")}–'
@@ -57,13 +56,6 @@ def _when(event: Event) -> str:
 def _time(datetime_value: str, text: str, css: str = "timeline__date") -> str:
     attribute = f' class="{css}"' if css else ""
     return f'<time{attribute} datetime="{escape(datetime_value)}">{escape(text)}</time>'
-
-
-# 1992-01 as "January 1992", 2016-06-22 as "22 June 2016", the edition's notes' style.
-def _spelled(date: str) -> str:
-    year, month, *day = date.split("-")
-    text = f"{MONTHS[int(month) - 1]} {year}"
-    return f"{int(day[0])} {text}" if day else text
 
 
 # "¶ 3" and "n. 10" on screen; "paragraph 3" and "note 10" to a screen reader.
