@@ -22,7 +22,6 @@ NO_DATE = "XXXX"
 # An edited volume (biblatex's collection) is a CSL book with editors and no author.
 CSL_TYPES = {"online": "webpage", "report": "report", "misc": "document", "book": "book", "collection": "book"}
 ARTICLE_TYPES = {"newspaper": "article-newspaper", "magazine": "article-magazine"}
-ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 # Loading and checking
@@ -127,8 +126,7 @@ def person_name(person: Person) -> dict[str, str]:
 
 
 def date_parts(value: str) -> list[int] | None:
-    match = ISO_DATE.match(value)
-    return [int(part) for part in match.groups() if part] if match else None
+    return list(dates.parts(value) or ()) or None
 
 
 # LaTeX markup of the .bib (braces, ``quotes'', \%) read as the characters it stands for.
