@@ -11,7 +11,7 @@ import re
 
 from edition.markup import escape, link_from, safe_markdown
 from edition.model.anchors import Anchor
-from edition.model.edition import Annotation, Edition, unmarked
+from edition.model.edition import Annotation, Edition
 from edition.model.sources import PARAGRAPH_ID
 
 # kind -> (its name, its plural), in the order the toolbar shows them
@@ -75,13 +75,9 @@ def note_html(note: Annotation, page: str, edition: Edition) -> str:
     ])
 
 
-# "Okafor 2019", "World Bank 2019b": how an annotation names a work.
+# "Okafor 2019": how an annotation names a work (as every page names it).
 def work_label(edition: Edition, key: str) -> str:
-    item = edition.works[key].csl
-    author = (item.get("author") or [{}])[0]
-    name = author.get("family") or author.get("literal") or item.get("container-title") or item["title"]
-    year = (item.get("issued", {}).get("date-parts") or [["n.d."]])[0][0]
-    return f"{unmarked(name)} {year}"
+    return edition.works[key].label
 
 
 def ref_link(ref: str, page: str, edition: Edition) -> str:

@@ -166,12 +166,14 @@ class Work:
     cited_in_entries: tuple[str, ...] = ()  # glossary and index entries that name it: "glossary:sco"
     language: str = ""  # the work's language as bib/ names it (biblatex's `language`: "chinese"), or ""
 
-    # "Kremlin 2015": its first author (or its title) and year, as a link to it is labelled.
+    # "Kremlin 2015": its first author or editor (or the site or journal, or its title) and year, as
+    # a link to it is labelled everywhere.
     @property
     def label(self) -> str:
         names = self.csl.get("author") or self.csl.get("editor") or []
         first = names[0] if names else {}
-        who = first.get("literal") or first.get("family") or unmarked(str(self.csl["title"]))
+        named = self.csl.get("container-title") or self.csl["title"]
+        who = first.get("literal") or first.get("family") or unmarked(str(named))
         parts = (self.csl.get("issued") or {}).get("date-parts", [[]])[0]
         return f"{who} {parts[0] if parts else 'n.d.'}"
 
