@@ -196,40 +196,12 @@ def render_page(src_uri: str, root: Path = ROOT) -> str:
     return hooks.on_page_content(page.content or "", page=page, config=config, files=files)
 
 
-# The report and this edition as data/work.yml describes them: the tests read the facts from
-# there, not from their own copy.
-WORK = yaml.safe_load((ROOT / "data/work.yml").read_text(encoding="utf-8"))
-
-
-def download_paths(work: dict = WORK, sections: list[tuple[str, str]] | None = None,
-                   questions: bool | None = None) -> dict[str, str]:
-    """The site path of every offline file, by kind: downloads/<edition.file_name><suffix>: the
-    whole edition's, then each section's handouts (named after its page) and the questions sheet
-    (of the real edition, or of the edition whose data/work.yml is `work`, its sections and
-    whether it has questions)."""
-    from edition.formats.copies import COPIES, handouts
-
-    sections = handout_sections() if sections is None else sections
-    questions = has_questions() if questions is None else questions
-    return {copy.kind: f"downloads/{work['edition']['file_name']}{copy.suffix}"
-            for copy in COPIES + handouts(sections, questions=questions)}
-
-
-def handout_sections(pages: list[str] = REPORT_PAGES) -> list[tuple[str, str]]:
+def handout_sections(pages: list[str]) -> list[tuple[str, str]]:
     """(slug, src_uri) of each section, as the handouts' names take them: "introduction"."""
     return [(page.rsplit("/", 1)[-1], f"{page}.md") for page in pages]
 
 
-def has_questions() -> bool:
-    notes = yaml.safe_load((ROOT / "data/annotations.yml").read_text(encoding="utf-8")) or []
-    return any(note.get("kind") == "question" for note in notes)
-
-
-# The edition's version (data/work.yml), and the release after it (x.y.z -> x.(y+1).0).
-def current_version() -> str:
-    return str(yaml.safe_load((ROOT / "data/work.yml").read_text(encoding="utf-8"))["edition"]["version"])
-
-
+# The release after a version (x.y.z -> x.(y+1).0).
 def next_version(version: str) -> str:
     major, minor, _ = (int(part) for part in version.split("."))
     return f"{major}.{minor + 1}.0"

@@ -79,8 +79,8 @@ class Project:
     def download_paths(self) -> dict[str, str]:
         """The site path of each PDF and the EPUB, by kind ("a4", "epub", "handout-<section>-a4",
         ...): named after the edition's data/work.yml (edition.file_name) and its sections."""
-        from helpers import download_paths, handout_sections
-        return download_paths(self.work, handout_sections(self.report_pages), self.has_questions)
+        return {kind: f"downloads/{self.work['edition']['file_name']}{copy.suffix}"
+                for kind, copy in self.copies.items()}
 
     @cached_property
     def model(self):

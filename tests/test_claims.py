@@ -16,6 +16,7 @@ from edition.model import claims
 from edition.model.anchors import Anchor
 from edition.pages import claims as claim_ledger
 from helpers import REPORT_PAGES, ROOT, build_edition, build_in_process, site_files, tiny_config
+from projects import REAL
 
 # The seed: an invented edition, two sections, with 3 records in the first and 2 in the second.
 PAGES = {
@@ -428,7 +429,7 @@ def test_the_ledger_covers_every_number_of_the_report():
 
 
 def test_the_ledgers_page_is_in_the_navs_apparatus_group():
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["nav"]
+    nav = REAL.config["nav"]
     apparatus = next(group["Apparatus"] for group in nav if isinstance(group, dict) and "Apparatus" in group)
     assert claim_ledger.PAGE in apparatus
 

@@ -1,6 +1,7 @@
 """The one hook and its features, in memory: order, generated pages (golden files), phrase marks."""
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import markdown
@@ -167,33 +168,36 @@ def test_each_build_starts_from_a_new_state():
     assert hooks.build.current.edition is None
 
 
+def imported(path: Path) -> list[tuple[str, str]]:
+    """(module, name) of each name a Python file imports, anywhere in it: `import a.b` gives
+    ("a.b", "a.b"), `from a import b` ("a", "a.b"), `from . import b` ("", ".b")."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            found += [(module, f"{module}.{alias.name}") for alias in node.names]
+    return found
+
+
 # The model imports no feature: features are functions of the model, never the reverse. It
 # may use the package's error type and log (edition/errors.py, edition/log.py).
 def test_the_model_imports_no_feature():
-    import ast
-
     allowed = ("edition.model", "edition.errors", "edition.log")
     for path in (ROOT / "hooks/edition/model").glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("edition"):
-                assert node.module.startswith(allowed), f"{path.name} imports {node.module}"
-            if isinstance(node, ast.Import):
-                assert not any(alias.name.startswith("edition") and not alias.name.startswith(allowed)
-                               for alias in node.names), path.name
+        for module, _ in imported(path):
+            assert not (module.startswith("edition") and not module.startswith(allowed)), \
+                f"{path.name} imports {module}"
 
 
 # One thin adapter: of the hooks' modules, only the one hook imports MkDocs or Material; the rest
 # of hooks/edition/ is a function of the model, whatever builds the site.
 def test_only_the_adapter_imports_mkdocs_or_material():
-    import ast
-
     importing = set()
     for path in sorted((ROOT / "hooks").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            if any(name.split(".")[0] in ("mkdocs", "material", "properdocs") for name in names):
-                importing.add(path.relative_to(ROOT).as_posix())
+        if any(module.split(".")[0] in ("mkdocs", "material", "properdocs") for module, _ in imported(path)):
+            importing.add(path.relative_to(ROOT).as_posix())
     assert importing == {"hooks/edition_hooks.py"}
 
 
@@ -240,19 +244,10 @@ def test_no_fact_of_the_report_is_written_in_the_code():
 # formats/, markdown/) imports none of another's; what several share lives beside the model
 # (markup.py, csl.py, urls.py, citeproc/, placemap/).
 def test_features_do_not_import_each_other():
-    import ast
-
     packages = ("pages", "exports", "formats", "markdown")
     for package in packages:
         for path in (ROOT / "hooks/edition" / package).rglob("*.py"):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if isinstance(node, ast.ImportFrom) and node.module:
-                    names = [f"{node.module}.{alias.name}" for alias in node.names]
-                elif isinstance(node, ast.Import):
-                    names = [alias.name for alias in node.names]
-                else:
-                    continue
-                for name in names:
-                    parts = name.split(".")
-                    assert not (parts[0] == "edition" and len(parts) > 1 and parts[1] in packages
-                                and parts[1] != package), f"{path.relative_to(ROOT)} imports {name}"
+            for _, name in imported(path):
+                parts = name.split(".")
+                assert not (parts[0] == "edition" and len(parts) > 1 and parts[1] in packages
+                            and parts[1] != package), f"{path.relative_to(ROOT)} imports {name}"

@@ -13,13 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 import edition_hooks
 from edition.formats import offline
 from edition.model import build as model_build
 from edition.model import settings as edition_settings
-from helpers import ROOT, download_paths, load_project
+from helpers import ROOT, load_project
+from projects import REAL
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 GROUP, RENAMED = "The report", "The text"
@@ -48,7 +47,7 @@ def test_properdocs_builds_the_same_site_but_for_the_generator_tag(formats_site,
         tags.update(GENERATOR.findall(theirs))
         assert GENERATOR.sub(b"", ours) == GENERATOR.sub(b"", theirs), f"{name} differs beyond the generator tag"
     assert tags and all(b"ProperDocs" in tag for tag in tags), tags   # the pages were ProperDocs'
-    assert set(download_paths().values()) <= set(properdocs)
+    assert set(REAL.download_paths.values()) <= set(properdocs)
 
 
 # The model's sections are the pages under the nav group `report_group` names, whatever its
@@ -60,7 +59,7 @@ def test_the_formats_parts_do_not_depend_on_the_report_groups_name():
         edition = model_build.build(edition_hooks.site(config, files), settings)
         return [(role, part.src_uri) for role, part in offline.parts(edition)]
 
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["nav"]
+    nav = REAL.config["nav"]
     renamed = [{RENAMED: entry[GROUP]} if isinstance(entry, dict) and GROUP in entry else entry for entry in nav]
     assert renamed != nav
     original = parts(nav, GROUP)
@@ -91,7 +90,7 @@ def test_renaming_the_report_group_gives_the_same_pdfs_and_epub(formats_site, fo
     page = (tmp_path / "site" / "introduction" / "index.html").read_text(encoding="utf-8")
     label = '<span class="md-ellipsis">\n{}\n</span>'                # a nav group's label (Material)
     assert label.format(RENAMED) in page and label.format(GROUP) not in page   # the nav took the new name
-    downloads = sorted(set(download_paths().values()))
+    downloads = sorted(set(REAL.download_paths.values()))
     assert any(path.endswith(".epub") for path in downloads) and sum(path.endswith(".pdf") for path in downloads) > 4
     for path in downloads:
         assert (tmp_path / "site" / path).read_bytes() == (formats_site.path / path).read_bytes(), path

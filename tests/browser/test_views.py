@@ -193,17 +193,6 @@ def test_the_keyboard_reaches_and_opens_every_note(new_view, base_url, width):
 
 
 @pytest.mark.parametrize("view", ["reading", "study"])
-def test_nothing_overflows_a_phone(new_view, base_url, view):
-    page = new_view("phone", "light").page
-    for path in SECTIONS:
-        open_page(page, f"{base_url}{path}?view={view}")
-        if view == "study":
-            page.get_by_role("button", name="Open all").click()
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= page.viewport_size["width"], (path, width)
-
-
-@pytest.mark.parametrize("view", ["reading", "study"])
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 def test_nothing_moves_after_the_first_paint(new_view, base_url, view, width):
     page = new_view(width, "light").page
