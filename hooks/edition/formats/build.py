@@ -134,7 +134,7 @@ def make(missing: list[Copy], chapters: list[offline.Chapter], meta: Meta, repor
             documents[which] = handouts.document(copy, printed, extras, meta)
         jobs[copy.kind] = pdf.Job(documents[which], copy.size, copy.kind, str(site_dir), meta.running_head,
                                   cover=copy.layout == "book")
-    paths = copies.paths(edition)
+    paths = {copy.kind: copy.path(edition) for copy in missing}
     with ProcessPoolExecutor(max_workers=max(1, min(WORKERS, len(jobs)))) as pool:
         futures: dict[str, Future] = {kind: pool.submit(pdf.render, job) for kind, job in jobs.items()}
         for copy in missing:
