@@ -17,7 +17,6 @@ climbs out of the tree, would draw a file of the build machine into a published 
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,8 +118,7 @@ def _loads(chapter: Chapter, site: Path) -> list[tuple[Tag, str, str, str | None
             loads = (name, key) in LOADS or ("*", key) in LOADS or (
                 name == "a" and key == "href" and "attachment" in _words(tag.get("rel")))
             if loads:
-                for address in ([part.split()[0] for part in str(value).split(",") if part.split()]
-                                if key == "srcset" else [str(value)]):
+                for address in (addresses.srcset(str(value)) if key == "srcset" else [str(value)]):
                     found.append((tag, attribute, address, _why(chapter.path, address, site)))
             elif key == "style":
                 found += [(tag, "style", address, _why(chapter.path, address, site))
@@ -144,8 +142,7 @@ def _why(page: str, address: str, site: Path) -> str | None:
 
 
 def _file_of(page: str, address: str, site: Path) -> Path:
-    path = re.split(r"[?#]", addresses.decoded(address).replace("\\", "/"), maxsplit=1)[0]
-    return site / posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    return site / addresses.site_path(address, page)
 
 
 def _style_urls(text: str) -> list[str]:
