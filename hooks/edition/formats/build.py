@@ -112,9 +112,9 @@ def make(missing: list[Copy], chapters: list[offline.Chapter], meta: Meta, repor
     nothing but the built site and the edition's fonts (fetch.py)."""
     from edition.formats import epub, pdf
 
-    fetch.check(chapters, site_dir)
     # The PDFs' parts load what they show as files of the site (one base address for a whole
-    # document); the EPUB keeps the pages' own addresses.
+    # document); the EPUB keeps the pages' own addresses. An address outside the site, in any
+    # part, stops the build here, before either is made (fetch.localized).
     printed = fetch.localized([replace(chapter, article=copy_tag(chapter.article)) for chapter in chapters], site_dir)
     made: dict[str, tuple[bytes, int | None]] = {}
     # One document per teacher flag, parts and layout (its A4 and Letter files share it).
