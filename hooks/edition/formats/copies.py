@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from edition.errors import EditionError
+from edition.formats import offline
 from edition.formats.offline import Chapter
 from edition.model.citable import READERS_PDF
 from edition.model.edition import Edition, Part
@@ -82,15 +83,10 @@ def handouts(sections: Iterable[tuple[str, str]], *, questions: bool) -> tuple[C
     return tuple(made)
 
 
-def slug(url: str) -> str:
-    """A section's name in file names: its page's last folder ("introduction/" -> "introduction")."""
-    return url.strip("/").rsplit("/", 1)[-1]
-
-
 def sections(edition: Edition) -> list[tuple[str, str]]:
     """(slug, src_uri) of each section of the report, in reading order; two sections of one
     name (report/intro.md, annex/intro.md) would give two files one name: the build stops."""
-    named = [(slug(part.url), part.src_uri) for part in edition.sections]
+    named = [(offline.slug(part.url), part.src_uri) for part in edition.sections]
     for index, (name, src) in enumerate(named):
         earlier = next((other for other_name, other in named[:index] if other_name == name), None)
         if earlier is not None:
