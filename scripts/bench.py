@@ -41,6 +41,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -338,7 +339,7 @@ def paired_runs(pairs: int, keep: Path | None) -> None:
             cells = []
             for measure in ("perf", *MEASURES):
                 column = sorted(run[measure] for run in values)
-                cells.append(f"{measure} {median(column):.0f} [{column[0]:.0f}-{column[-1]:.0f}]")
+                cells.append(f"{measure} {statistics.median(column):.0f} [{column[0]:.0f}-{column[-1]:.0f}]")
             print(f"  {kind:<24} " + "  ".join(cells))
         print(f"load average at the end: {os.getloadavg()[0]:.2f}")
 
@@ -353,11 +354,6 @@ def lighthouse_measures(url: str, report: Path) -> dict[str, float]:
     data = json.loads(report.read_text(encoding="utf-8"))
     return {"perf": data["categories"]["performance"]["score"] * 100,
             **{name: data["audits"][audit]["numericValue"] for name, audit in MEASURES.items()}}
-
-
-def median(values: list[float]) -> float:
-    middle = len(values) // 2
-    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
 # Report

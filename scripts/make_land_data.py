@@ -24,12 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import yaml  # noqa: E402
-
+from edition.model.datafile import load_yaml  # noqa: E402  (no key twice, no alias)
 from edition.placemap import Frame, Ring, clip_line, clip_ring  # noqa: E402
 
 # The maps' frames and the countries they shade: the edition's (data/maps.yml).
-MAPS = yaml.safe_load((ROOT / "data" / "maps.yml").read_text(encoding="utf-8"))
+MAPS = load_yaml((ROOT / "data" / "maps.yml").read_text(encoding="utf-8"))
 
 
 def frame_of(name: str) -> Frame:

@@ -29,7 +29,7 @@ from edition.errors import EditionError
 from edition.formats import copies, fetch, handouts, offline
 from edition.formats.copies import Copy
 from edition.formats.meta import Meta, edition_meta
-from edition.model.edition import Edition, Rendered
+from edition.model.edition import Edition, Entry, Rendered
 
 PACKAGE = Path(__file__).parent       # its code, stylesheets and fonts are part of every key
 WORKERS = 2
@@ -74,8 +74,9 @@ def build(edition: Edition, rendered: Rendered, site_dir: Path, wanted: tuple[Co
     parts = [part for _, part in offline.parts(edition)]
     cache = Cache(Path.cwd(), "formats", edition.settings or None)   # settings.cache_dir, absolute
     common = key(repr(meta), version("weasyprint"), version("pydyf"), code_digest())
+    terms = handouts.section_terms(edition, rendered)
     keys = {copy.kind: key(common, repr(copy), *page_inputs(rendered, copy.select(parts)),
-                           *handouts.inputs(copy, edition, rendered)) for copy in wanted}
+                           *handouts.inputs(copy, edition, rendered, terms)) for copy in wanted}
     report = Report()
     made: dict[str, tuple[bytes, int | None]] = {}
     missing = []
@@ -86,7 +87,8 @@ def build(edition: Edition, rendered: Rendered, site_dir: Path, wanted: tuple[Co
         else:
             missing.append(copy)
     if missing:
-        fresh = make(missing, offline.parse_parts(edition, rendered), meta, report, edition, rendered, site_dir)
+        fresh = make(missing, offline.parse_parts(edition, rendered), meta, report, edition, rendered, terms,
+                     site_dir)
         for copy in missing:
             made[copy.kind] = fresh[copy.kind]
             if not report.warnings:      # a file made with warnings is made again next time
@@ -104,19 +106,20 @@ def build(edition: Edition, rendered: Rendered, site_dir: Path, wanted: tuple[Co
 
 
 def make(missing: list[Copy], chapters: list[offline.Chapter], meta: Meta, report: Report,
-         edition: Edition, rendered: Rendered, site_dir: Path) -> dict[str, tuple[bytes, int | None]]:
+         edition: Edition, rendered: Rendered, terms: dict[str, tuple[Entry, ...]],
+         site_dir: Path) -> dict[str, tuple[bytes, int | None]]:
     """Lay out the missing PDFs in worker processes while this one writes the EPUB; they read
     nothing but the built site and the edition's fonts (fetch.py)."""
     from edition.formats import epub, pdf
 
-    fetch.check(chapters, site_dir)
     # The PDFs' parts load what they show as files of the site (one base address for a whole
-    # document); the EPUB keeps the pages' own addresses.
+    # document); the EPUB keeps the pages' own addresses. An address outside the site, in any
+    # part, stops the build here, before either is made (fetch.localized).
     printed = fetch.localized([replace(chapter, article=copy_tag(chapter.article)) for chapter in chapters], site_dir)
     made: dict[str, tuple[bytes, int | None]] = {}
     # One document per teacher flag, parts and layout (its A4 and Letter files share it).
     documents: dict[tuple[bool, tuple[str, ...] | None, str], str] = {}
-    extras = handouts.extras(edition, rendered) if any(c.layout != "book" for c in missing) else None
+    extras = handouts.extras(edition, rendered, terms) if any(c.layout != "book" for c in missing) else None
     jobs = {}
     for copy in missing:
         if copy.format != "pdf":
@@ -131,7 +134,7 @@ def make(missing: list[Copy], chapters: list[offline.Chapter], meta: Meta, repor
             documents[which] = handouts.document(copy, printed, extras, meta)
         jobs[copy.kind] = pdf.Job(documents[which], copy.size, copy.kind, str(site_dir), meta.running_head,
                                   cover=copy.layout == "book")
-    paths = copies.paths(edition)
+    paths = {copy.kind: copy.path(edition) for copy in missing}
     with ProcessPoolExecutor(max_workers=max(1, min(WORKERS, len(jobs)))) as pool:
         futures: dict[str, Future] = {kind: pool.submit(pdf.render, job) for kind, job in jobs.items()}
         for copy in missing:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from edition.errors import EditionError
+from edition.formats import offline
 from edition.formats.offline import Chapter
 from edition.model.citable import READERS_PDF
 from edition.model.edition import Edition, Part
@@ -82,15 +83,10 @@ def handouts(sections: Iterable[tuple[str, str]], *, questions: bool) -> tuple[C
     return tuple(made)
 
 
-def slug(url: str) -> str:
-    """A section's name in file names: its page's last folder ("introduction/" -> "introduction")."""
-    return url.strip("/").rsplit("/", 1)[-1]
-
-
 def sections(edition: Edition) -> list[tuple[str, str]]:
     """(slug, src_uri) of each section of the report, in reading order; two sections of one
     name (report/intro.md, annex/intro.md) would give two files one name: the build stops."""
-    named = [(slug(part.url), part.src_uri) for part in edition.sections]
+    named = [(offline.slug(part.url), part.src_uri) for part in edition.sections]
     for index, (name, src) in enumerate(named):
         earlier = next((other for other_name, other in named[:index] if other_name == name), None)
         if earlier is not None:
@@ -99,10 +95,17 @@ def sections(edition: Edition) -> list[tuple[str, str]]:
     return named
 
 
+_last: tuple[Edition, tuple[Copy, ...]] | None = None   # copies(): the last edition's
+
+
 def copies(edition: Edition) -> tuple[Copy, ...]:
-    """Every file of the edition: the whole edition's, then the handouts and the questions sheet."""
-    questions = any(note.kind == "question" for note in edition.annotations)
-    return COPIES + handouts(sections(edition), questions=questions)
+    """Every file of the edition: the whole edition's, then the handouts and the questions sheet.
+    Made once per build: every page's download line asks (kept for the last edition asked about)."""
+    global _last
+    if _last is None or _last[0] is not edition:
+        questions = any(note.kind == "question" for note in edition.annotations)
+        _last = (edition, COPIES + handouts(sections(edition), questions=questions))
+    return _last[1]
 
 
 def wanted(edition: Edition, kinds: tuple[str, ...]) -> tuple[Copy, ...]:

@@ -5,10 +5,10 @@ WeasyPrint reads every image, style sheet, font and attachment a document names,
 scheme its fetcher knows: a page's `<img src="file:///etc/passwd">`, or a relative path that
 climbs out of the tree, would draw a file of the build machine into a published PDF. So:
 
-- `check(chapters, site)` reads every address a part would make the PDF or EPUB load (images,
-  SVG images and uses, objects, style sheets, attachments, `url(...)` in styles) and stops the
-  build naming the page and the address of each one that is not a file of the built site;
-- `localized(chapters, site)` gives the PDF each such address as the file of the site it names;
+- `localized(chapters, site)` reads every address a part would make the PDF or EPUB load
+  (images, SVG images and uses, objects, style sheets, attachments, `url(...)` in styles) and
+  stops the build naming the page and the address of each one that is not a file of the built
+  site; it gives the PDF each of the others as the file of the site it names;
 - `fetcher(site)` is WeasyPrint's `url_fetcher`: it reads a `file:` address whose real path
   (links resolved) is in the site or among the edition's fonts and style sheets, and refuses
   anything else, stopping the layout with the address;
@@ -17,7 +17,6 @@ climbs out of the tree, would draw a file of the build machine into a published 
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,25 +46,23 @@ class Refused(BaseException):
     error is: WeasyPrint turns any Exception of a fetcher into a warning and goes on."""
 
 
-def check(chapters: list[Chapter], site: Path) -> None:
-    """Stop the build on every address a part would make the formats read outside the site."""
-    refused = [f"page {chapter.path or '/'}: {why}" for chapter in chapters
-               for _, _, _, why in _loads(chapter, site) if why]
-    if refused:
-        raise EditionError("offline formats: the PDF and EPUB read only the built site and the edition's "
-                          "fonts; refused: " + "; ".join(refused) + ": show a file of the site, by its "
-                          "path relative to the page")
-
-
 def localized(chapters: list[Chapter], site: Path) -> list[Chapter]:
     """The parts, each address they load written as the file of the site it names (the PDF's
     document has one base address; the pages' own addresses are relative to each page).
     Styles and srcset are left as they are: WeasyPrint does not read srcset, and fetcher()
-    refuses what a style would read outside the site."""
+    refuses what a style would read outside the site. Stops the build on every address a part
+    would make the formats (the PDF and the EPUB, made of the same parts) read outside the site."""
+    refused = []
     for chapter in chapters:
         for tag, attribute, address, why in _loads(chapter, site):
-            if why is None and attribute not in ("style", "srcset") and not address.startswith("#"):
+            if why:
+                refused.append(f"page {chapter.path or '/'}: {why}")
+            elif attribute not in ("style", "srcset") and not address.startswith("#"):
                 tag[attribute] = _file_of(chapter.path, address, site).as_uri()
+    if refused:
+        raise EditionError("offline formats: the PDF and EPUB read only the built site and the edition's "
+                          "fonts; refused: " + "; ".join(refused) + ": show a file of the site, by its "
+                          "path relative to the page")
     return chapters
 
 
@@ -119,8 +116,7 @@ def _loads(chapter: Chapter, site: Path) -> list[tuple[Tag, str, str, str | None
             loads = (name, key) in LOADS or ("*", key) in LOADS or (
                 name == "a" and key == "href" and "attachment" in _words(tag.get("rel")))
             if loads:
-                for address in ([part.split()[0] for part in str(value).split(",") if part.split()]
-                                if key == "srcset" else [str(value)]):
+                for address in (addresses.srcset(str(value)) if key == "srcset" else [str(value)]):
                     found.append((tag, attribute, address, _why(chapter.path, address, site)))
             elif key == "style":
                 found += [(tag, "style", address, _why(chapter.path, address, site))
@@ -144,8 +140,7 @@ def _why(page: str, address: str, site: Path) -> str | None:
 
 
 def _file_of(page: str, address: str, site: Path) -> Path:
-    path = re.split(r"[?#]", addresses.decoded(address).replace("\\", "/"), maxsplit=1)[0]
-    return site / posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    return site / addresses.site_path(address, page)
 
 
 def _style_urls(text: str) -> list[str]:

@@ -52,25 +52,38 @@ class Extras:
     claims_title: str = ""
 
 
-def extras(edition: Edition, rendered: Rendered) -> Extras:
-    """The terms, teaching notes and ledger records of every section (the ledger's page parsed once)."""
+def extras(edition: Edition, rendered: Rendered, terms: dict[str, tuple[Entry, ...]]) -> Extras:
+    """The terms (`terms`, from `section_terms`), teaching notes and ledger records of every
+    section (the ledger's page parsed once)."""
     made = Extras(glossary_path=rendered.urls.get(GLOSSARY, "glossary/"),
                   claims_path=rendered.urls.get(CLAIMS, "claims/"),
                   claims_title=rendered.titles.get(CLAIMS, ""))
-    steps = {step.page: (number, step) for number, step in enumerate(edition.reading_path, start=1)}
+    numbered = steps(edition)
     page = edition.part(CLAIMS)
     ledger = offline.parse_chapter(rendered, "back", page) if page and edition.claims and CLAIMS in rendered.html \
         else None
     for part in edition.sections:
         src = part.src_uri
-        made.terms[src] = used_terms(edition, rendered, src)
-        if src in steps:
-            made.steps[src] = steps[src]
+        made.terms[src] = terms[src]
+        if src in numbered:
+            made.steps[src] = numbered[src]
         found = [ledger.article.find(id=claim.id) for claim in edition.claims_on(src)] if ledger else []
         made.records[src] = [record for record in found if record is not None]
     by_id = {note.id: note for note in edition.annotations}
     made.notes = {claim.id: by_id[claim.note] for claim in edition.claims if claim.note in by_id}
     return made
+
+
+def steps(edition: Edition) -> dict[str, tuple[int, ReadingStep]]:
+    """Each section's step of the reading path, numbered from 1 as the teacher's handout prints
+    it, by the section's src_uri."""
+    return {step.page: (number, step) for number, step in enumerate(edition.reading_path, start=1)}
+
+
+def section_terms(edition: Edition, rendered: Rendered) -> dict[str, tuple[Entry, ...]]:
+    """The terms each section's text uses (`used_terms`), by src_uri: once per build, for the
+    handouts' keys (`inputs`) and their documents (`extras`)."""
+    return {part.src_uri: used_terms(edition, rendered, part.src_uri) for part in edition.sections}
 
 
 # The glossary's terms that the section's text (its paragraphs and notes) mentions, A to Z.
@@ -81,14 +94,13 @@ def used_terms(edition: Edition, rendered: Rendered, src: str) -> tuple[Entry, .
     return tuple(sorted(used, key=lambda term: term.name.casefold()))
 
 
-def inputs(copy_: Copy, edition: Edition, rendered: Rendered) -> list[str]:
-    """What a handout prints besides its pages, for its cache key: its terms, its teaching
-    notes and the ledger's page (a teacher's)."""
+def inputs(copy_: Copy, edition: Edition, rendered: Rendered, terms: dict[str, tuple[Entry, ...]]) -> list[str]:
+    """What a handout prints besides its pages, for its cache key: its terms (`terms`, from
+    `section_terms`), its teaching notes with their step's number and the ledger's page (a teacher's)."""
     if copy_.layout != "handout":
         return []
     src = (copy_.parts or ("",))[0]
-    steps = {step.page: step for step in edition.reading_path}
-    items = [repr(used_terms(edition, rendered, src)), repr(steps.get(src))]
+    items = [repr(terms.get(src, ())), repr(steps(edition).get(src))]
     if copy_.teacher:
         items += [rendered.urls.get(CLAIMS, ""), rendered.html.get(CLAIMS, "")]
     return items

@@ -38,10 +38,11 @@ def section_line(edition: Edition, src: str, page_url: str) -> str:
 
 def title_page_line(edition: Edition, page_url: str) -> str:
     """The questions sheet, and where the handouts are."""
-    sheet = [copy for copy in handout_copies(edition) if copy.layout == "questions"]
+    made = handout_copies(edition)
+    sheet = [copy for copy in made if copy.layout == "questions"]
     teaching = edition.part(TEACHING)
     said = []
-    if teaching is not None and any(copy.layout == "handout" for copy in handout_copies(edition)):
+    if teaching is not None and any(copy.layout == "handout" for copy in made):
         said.append(f'<a href="{relative(teaching.url, page_url)}#handouts">a handout of each section</a>, '
                     "for students and for teachers")
     if sheet:

@@ -91,7 +91,6 @@ def parse_parts(edition: Edition, rendered: Rendered) -> list[Chapter]:
 def copy_for(chapters: list[Chapter], *, annotations: bool, questions: bool | None = None) -> list[Chapter]:
     """A copy of the parts to change for one file, cleaned for a reader's or a teacher's copy
     (with the `annotations`), or for a student's (with the discussion `questions` alone)."""
-    questions = annotations if questions is None else questions
     from bs4 import BeautifulSoup
 
     copies = []
@@ -123,9 +122,14 @@ def parse_chapter(rendered: Rendered, role: str, part: Part) -> Chapter:
         heading = article.new_tag("h1")
         heading.string = rendered.titles.get(part.src_uri) or part.title  # as the site titles it
         article.insert(0, heading)
-    slug = "title" if role == "title" else part.url.strip("/").rsplit("/", 1)[-1]
+    name = "title" if role == "title" else slug(part.url)
     path = "" if part.url == "./" else part.url     # the title page's address, as links resolve it
-    return Chapter(slug, path, role, heading_text(article), article, src_uri=part.src_uri)
+    return Chapter(name, path, role, heading_text(article), article, src_uri=part.src_uri)
+
+
+def slug(url: str) -> str:
+    """A section's name, in ids and file names: its page's last folder ("introduction/" -> "introduction")."""
+    return url.strip("/").rsplit("/", 1)[-1]
 
 
 def heading_text(article: Tag) -> str:

@@ -69,10 +69,18 @@ def refusal(address: str, *, image: bool = False, page: str = "") -> Refusal | N
     if path.startswith("/"):
         return Refusal(address, f"address {shown} is an absolute path, outside the site's own files",
                        "write the path relative to the page")
-    if path and posixpath.normpath(posixpath.join(posixpath.dirname(page), path)).split("/")[0] == "..":
+    if path and site_path(address, page).split("/")[0] == "..":
         return Refusal(address, f"address {shown} climbs out of the site",
                        FIX_IMAGE if image else "write the path of a page or file of the site, relative to the page")
     return None
+
+
+def site_path(address: str, page: str = "") -> str:
+    """The path `address` names, on the page `page` (as in `refusal`), relative to the site or
+    the sources: decoded, without its query and fragment, joined to the page's folder and
+    normalised ('..' first if it climbs out)."""
+    path = re.split(r"[?#]", decoded(address).replace("\\", "/"), maxsplit=1)[0]
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
 
 def decoded(address: str) -> str:
@@ -114,7 +122,7 @@ def attribute_refusal(name: str, value: str, *, image: bool, page: str) -> Refus
     if key not in ADDRESS_ATTRIBUTES:
         return None
     loads = image or key in LOADS
-    for address in (_srcset(value) if key == "srcset" else [value]):
+    for address in (srcset(value) if key == "srcset" else [value]):
         found = refusal(address, image=loads, page=page)
         if found is not None:
             return found
@@ -156,7 +164,8 @@ def _invisible(char: str) -> bool:
     return char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
-def _srcset(value: str) -> list[str]:
+def srcset(value: str) -> list[str]:
+    """The addresses of a srcset attribute's candidates."""
     return [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
 
 
