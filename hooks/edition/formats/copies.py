@@ -95,17 +95,10 @@ def sections(edition: Edition) -> list[tuple[str, str]]:
     return named
 
 
-_last: tuple[Edition, tuple[Copy, ...]] | None = None   # copies(): the last edition's
-
-
 def copies(edition: Edition) -> tuple[Copy, ...]:
-    """Every file of the edition: the whole edition's, then the handouts and the questions sheet.
-    Made once per build: every page's download line asks (kept for the last edition asked about)."""
-    global _last
-    if _last is None or _last[0] is not edition:
-        questions = any(note.kind == "question" for note in edition.annotations)
-        _last = (edition, COPIES + handouts(sections(edition), questions=questions))
-    return _last[1]
+    """Every file of the edition: the whole edition's, then the handouts and the questions sheet."""
+    questions = any(note.kind == "question" for note in edition.annotations)
+    return COPIES + handouts(sections(edition), questions=questions)
 
 
 def wanted(edition: Edition, kinds: tuple[str, ...]) -> tuple[Copy, ...]:
