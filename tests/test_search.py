@@ -8,10 +8,7 @@ import copy
 import json
 import re
 
-from helpers import words
-
-SECTIONS = ["executive-summary", "introduction", "en-route-to-beijing", "wrestling-for-digital-supremacy",
-            "conclusion"]
+from helpers import REPORT_PAGES, words
 
 
 def _index(site) -> dict:
@@ -28,7 +25,7 @@ def _paragraph_words(paragraph) -> str:
 def test_each_paragraph_is_one_entry_with_its_words(site):
     entries = {entry["location"]: entry for entry in _index(site)["docs"]}
     seen = 0
-    for name in SECTIONS:
+    for name in REPORT_PAGES:
         for paragraph in site.page(name).select("article p.para[id]"):
             entry = entries[f"{name}/#{paragraph['id']}"]
             assert entry["title"] == f"¶ {paragraph['id'][1:]}"
